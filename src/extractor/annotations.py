@@ -1,0 +1,79 @@
+"""What the components record on a Doc: plain records with character offsets into `doc.text`.
+
+Components write these through the Doc extensions registered here; `output.py` turns them
+into the pydantic output. Keeping them free of pydantic keeps components free of the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+CharSpan = tuple[int, int]
+
+
+@dataclass
+class PersonRecord:
+    id: str
+    name: str
+    mentions: list[CharSpan]
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    gender: str | None = None  # "m", "f" or None; used to resolve pronouns
+
+
+@dataclass
+class CountryRecord:
+    code: str
+    name: str
+    mentions: list[CharSpan]
+
+
+@dataclass
+class OrganizationRecord:
+    name: str
+    mentions: list[CharSpan]
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuoteRecord:
+    kind: str  # "direct", "partial" or "indirect"
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_id: str | None = None
+    speaker_mention: CharSpan | None = None
+    cue: CharSpan | None = None
+
+
+@dataclass
+class TroopRecord:
+    count: int
+    low: int
+    high: int
+    approximate: bool
+    start: int
+    end: int
+    unit: str
+    country: str | None = None
+    location: str | None = None
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions our components fill; safe to call more than once."""
+    for name in ("people", "countries", "organizations", "quotes", "troop_figures"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    # Which token starts which person mention: filled by the people component, read by
+    # quotes (speakers) and troops (sides).
+    if not Doc.has_extension("person_at"):
+        Doc.set_extension("person_at", default=None)
+    if not Doc.has_extension("country_at"):
+        Doc.set_extension("country_at", default=None)
+    if not Doc.has_extension("organization_at"):
+        Doc.set_extension("organization_at", default=None)
+
+
+register_extensions()

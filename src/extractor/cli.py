@@ -1,0 +1,235 @@
+"""The `extract` command: arguments in, one library call per command, rich out.
+
+`extract PATH...` extracts articles (the `run` command, implied when the first argument is not
+a command); `extract evaluate GOLD_DIR` scores against gold; `extract schema` prints the JSON
+Schema of the output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from extractor import __version__
+from extractor.batch import Engine, find_articles, run_batch
+from extractor.evaluate import GoldError, failed_thresholds, metric
+from extractor.extraction import ArticleResult, Settings
+from extractor.output import ArticleOutput
+from extractor.pipeline import DEFAULT_MODEL, ModelError
+from extractor.reading import DEFAULT_MAX_BYTES
+from extractor.render import per_article_table, scores_table, summary_table
+
+app = typer.Typer(
+    name="extract",
+    help="Turn news articles into checkable facts: people, countries, organizations, quotes "
+    "with speakers, and troop figures. `extract PATH...` is short for `extract run PATH...`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+COMMANDS = ("run", "evaluate", "schema")
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _error(message: str) -> None:
+    """One plain line on stderr per problem, so that scripts can grep it."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Turn news articles into checkable facts."""
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Article files, or folders of *.txt.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    force: Annotated[bool, typer.Option(help="Redo articles whose output is current.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="json: one file per article; jsonl: one file.")
+    ] = Format.json,
+    engine: Annotated[
+        EngineName, typer.Option(help="local: this machine; dask: a Dask cluster.")
+    ] = EngineName.local,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Refuse articles larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract PATHS into one JSON document per article (OUT/<article id>.json)."""
+    articles, errors = find_articles(paths)
+    for message in errors:
+        _error(message)
+    settings = Settings(
+        model=model,
+        max_bytes=max_bytes,
+        out_dir=str(out),
+        force=force,
+        jsonl=output_format is Format.jsonl,
+    )
+    engine_function = _engine(engine, jobs, scheduler)
+    show_progress = not quiet and sys.stderr.isatty()
+    progress = Progress(
+        TextColumn("[bold]extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=not show_progress,
+    )
+    task = progress.add_task("articles", total=len(articles))
+
+    def report(result: ArticleResult) -> None:
+        progress.advance(task)
+        if result.status == "failed":
+            message = f"error: {result.error}"
+            if show_progress:
+                progress.console.print(message, markup=False, highlight=False)
+            else:
+                print(message, file=sys.stderr, flush=True)
+
+    try:
+        with progress:
+            summary = run_batch(articles, out, settings, engine_function, report)
+    except ModelError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    except OSError as error:
+        _error(f"{out}: cannot write outputs: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    if not quiet:
+        stdout.print(summary_table(summary))
+    if summary.failed or errors:
+        raise typer.Exit(1)
+
+
+def _engine(engine: EngineName, jobs: int, scheduler: str | None) -> Engine:
+    if engine is EngineName.dask:
+        from extractor.engines.dask import run_dask
+
+        return lambda paths, settings: run_dask(paths, settings, jobs, scheduler)
+    from extractor.engines.local import run_local
+
+    return lambda paths, settings: run_local(paths, settings, jobs)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (<article id>.json).")],
+    pred: Annotated[
+        Path | None, typer.Option(help="Folder of predictions; default: extract the articles.")
+    ] = None,
+    articles: Annotated[
+        Path | None, typer.Option(help="Folder of the articles; default: next to the gold.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    minimum: Annotated[
+        list[str] | None,
+        typer.Option("--min", help="KEY=VALUE: exit 1 when a score is below, e.g. people.f1=0.9"),
+    ] = None,
+    per_article: Annotated[bool, typer.Option(help="Also show each article's scores.")] = False,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Score extraction against gold files, as CONTRACT.md defines it."""
+    from extractor.gold_run import evaluate_gold
+
+    thresholds = _thresholds(minimum or [])
+    try:
+        outcome = evaluate_gold(gold_dir, pred, articles, Settings(model=model), jobs)
+    except GoldError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    except ModelError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    for message in outcome.errors:
+        _error(message)
+    report = outcome.report
+    try:
+        failures = failed_thresholds(report, thresholds)
+    except KeyError as error:
+        _error(f"--min: no score named {error.args[0]!r}")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        stdout.print(
+            scores_table(report["micro"], f"micro over {len(report['articles'])} articles")
+        )
+        if per_article:
+            stdout.print(per_article_table(report["articles"]))
+    for line in failures:
+        _error(line)
+    if failures or outcome.errors:
+        raise typer.Exit(1)
+
+
+def _thresholds(values: list[str]) -> dict[str, float]:
+    thresholds = {}
+    for value in values:
+        key, sep, number = value.partition("=")
+        try:
+            thresholds[key.strip()] = float(number)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise typer.BadParameter(
+                f"{value!r}: expected KEY=VALUE, e.g. people.f1=0.9", param_hint="--min"
+            )
+    return thresholds
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output document."""
+    print(json.dumps(ArticleOutput.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Entry point: `extract PATH...` means `extract run PATH...`."""
+    arguments = sys.argv[1:]
+    if (
+        arguments
+        and arguments[0] not in COMMANDS
+        and arguments[0] not in ("--help", "-h", "--version")
+    ):
+        arguments = ["run", *arguments]
+    app(args=arguments, prog_name="extract")
+
+
+__all__ = ["app", "main", "metric"]

@@ -1,0 +1,122 @@
+"""Organizations: one entry per organization with all its mentions.
+
+The model's ORG entities plus the organizations in `models/organizations.tsv`; an acronym and
+its long form are merged when the gazetteer lists them together or the article pairs them
+("the North Atlantic Treaty Organization (NATO)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extractor import lexicon
+from extractor.annotations import OrganizationRecord
+from extractor.credits import credit_regions, inside
+
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
+
+
+@Language.factory("extractor_organizations", default_config={})
+def make_organizations(nlp: Language, name: str) -> OrganizationFinder:
+    return OrganizationFinder(nlp)
+
+
+class OrganizationFinder:
+    """Sets `doc._.organizations` and `doc._.organization_at` (token index -> org name)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.canonical: dict[str, str] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for org in lexicon.organizations():
+            for form in (org.name, *org.aliases):
+                self.canonical[_key(form)] = org.name
+                self.matcher.add(org.name, [nlp.make_doc(form)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        person_at = doc._.person_at or {}
+        spans = self._candidates(doc)
+        pairs = acronym_pairs(doc, spans)
+        groups: dict[str, OrganizationRecord] = {}
+        organization_at: dict[int, str] = {}
+        for span in spans:
+            if any(t.i in person_at for t in span):
+                continue  # the people component found a person the model called an ORG
+            name = self._name_of(span, pairs)
+            if not name:
+                continue
+            record = groups.setdefault(name, OrganizationRecord(name=name, mentions=[]))
+            record.mentions.append((span.start_char, span.end_char))
+            written = clean_name(span.text)
+            if _key(written) != _key(name) and written not in record.aliases:
+                record.aliases.append(written)
+            for token in span:
+                organization_at[token.i] = name
+        doc._.organizations = list(groups.values())
+        doc._.organization_at = organization_at
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[Span]:
+        """Return gazetteer matches and ORG entities outside photo credits, the longest
+        where they overlap."""
+        excluded = credit_regions(doc.text)
+        known = [s for s in self.matcher(doc, as_spans=True) if s[0].text[:1].isupper()]
+        entities = [trimmed(e) for e in doc.ents if e.label_ == "ORG"]
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(known + entities, key=lambda s: (-(s.end - s.start), s.start)):
+            if len(span) == 0 or inside(span, excluded):
+                continue
+            if not taken.intersection(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(chosen, key=lambda s: s.start)
+
+    def _name_of(self, span: Span, pairs: dict[str, str]) -> str:
+        written = clean_name(span.text)
+        key = _key(written)
+        if key in self.canonical:
+            return self.canonical[key]
+        if key in pairs:
+            paired = pairs[key]
+            return self.canonical.get(_key(paired), paired)
+        return written
+
+
+def trimmed(entity: Span) -> Span:
+    """Cut an entity at its first verb: headline case makes the model run names into verbs
+    ("Kremlin Rules out War")."""
+    for token in entity:
+        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBZ", "VBD"):
+            return entity.doc[entity.start : token.i]
+    return entity
+
+
+def clean_name(text: str) -> str:
+    """Drop a leading article and a trailing possessive: "the Kremlin’s" -> "Kremlin"."""
+    text = _LEADING.sub("", text.strip())
+    return _TRAILING_POSSESSIVE.sub("", text)
+
+
+def _key(name: str) -> str:
+    return " ".join(clean_name(name).lower().split())
+
+
+def acronym_pairs(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """Return long form -> acronym for names written "Long Form (LF)" in the article."""
+    pairs: dict[str, str] = {}
+    for span in spans:
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acronym = doc[end + 1].text
+            if acronym.isupper() and _initials(span.text).startswith(acronym[0]):
+                pairs[_key(span.text)] = acronym
+    return pairs
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in clean_name(text).split() if word[:1].isupper())

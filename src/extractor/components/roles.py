@@ -1,0 +1,144 @@
+"""Read a person's role off the words around a name: titles, the country acted for, gender.
+
+"Russian President Vladimir Putin"            -> title "President", country RU
+"Pentagon press secretary John Kirby"         -> title "press secretary", country US
+"Emily Horne, a White House ... spokeswoman"  -> title "spokeswoman", country US, gender f
+"Ukraine’s defense minister Oleksii Reznikov" -> title "defense minister", country UA
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.lang.en import English
+from spacy.tokens import Span, Token
+
+from extractor import lexicon
+from extractor.resources import word_list
+
+MAX_BLOCK_TOKENS = 8
+_BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_CONNECTORS = frozenset({"of", "for", "-", "'s", "’s"})
+
+
+@dataclass
+class Role:
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    gender: str | None = None
+
+
+@cache
+def _title_token_tuples() -> tuple[tuple[str, ...], ...]:
+    """Titles tokenized the way spaCy tokenizes text ("Secretary-General" is three tokens)."""
+    tokenizer = English().tokenizer
+    tuples = {tuple(t.lower_ for t in tokenizer(title)) for title in word_list("titles.txt")}
+    return tuple(sorted(tuples, key=len, reverse=True))
+
+
+class RoleReader:
+    def __init__(self) -> None:
+        self.titles = _title_token_tuples()
+        self.institutions = {
+            tuple(name.split()): code for name, code in lexicon.institutions().items()
+        }
+        self.honorifics = lexicon.honorifics()
+        self.gendered = lexicon.gendered_titles()
+
+    def role_of(self, name: Span) -> Role:
+        """Return what the pre-modifiers and appositions of a name say about the person."""
+        role = Role()
+        block = premodifier_block(name)
+        self._read_phrase(block, role)
+        for phrase in appositions(name):
+            self._read_phrase(phrase, role)
+        if name.start > 0:
+            before = name.doc[name.start - 1]
+            gender = self.honorifics.get(before.lower_)
+            if gender:
+                role.gender = gender
+        return role
+
+    def _read_phrase(self, tokens: list[Token], role: Role) -> None:
+        """Add the title that ends the phrase, and any country or institution before it."""
+        if not tokens:
+            return
+        words = [t.lower_ for t in tokens]
+        title_length = 0
+        for candidate in self.titles:
+            if len(candidate) <= len(words) and tuple(words[-len(candidate) :]) == candidate:
+                title_length = len(candidate)
+                break
+        if title_length:
+            first = tokens[-title_length]
+            title = first.doc[first.i : tokens[-1].i + 1].text
+            if title.lower() not in (t.lower() for t in role.titles):
+                role.titles.append(title)
+            for token in tokens[-title_length:]:
+                gender = self.gendered.get(token.lower_) or self.gendered.get(token.text)
+                if gender:
+                    role.gender = gender
+        if role.country is None:
+            role.country = self.country_in(tokens)
+
+    def country_in(self, tokens: list[Token]) -> str | None:
+        """Return the country named in a phrase: demonym, country, capital or institution."""
+        country_at = tokens[0].doc._.country_at or {}
+        for token in tokens:
+            if token.i in country_at:
+                return str(country_at[token.i])
+        words = [t.lower_ for t in tokens]
+        for institution, code in self.institutions.items():
+            size = len(institution)
+            for start in range(len(words) - size + 1):
+                if tuple(words[start : start + size]) == institution:
+                    return code
+        return None
+
+
+def premodifier_block(name: Span) -> list[Token]:
+    """Return the tokens written right before a name that describe it, nearest last."""
+    doc = name.doc
+    tokens: list[Token] = []
+    i = name.start - 1
+    while i >= 0 and len(tokens) < MAX_BLOCK_TOKENS:
+        token = doc[i]
+        if token.is_sent_end and token.i != name.start - 1:
+            break
+        if (token.pos_ in _BLOCK_POS and not token.like_num) or token.lower_ in _CONNECTORS:
+            tokens.insert(0, token)
+            i -= 1
+            continue
+        break
+    while tokens and tokens[0].lower_ in _CONNECTORS:
+        tokens.pop(0)
+    return tokens
+
+
+def appositions(name: Span) -> list[list[Token]]:
+    """Return the descriptive phrases in apposition to a name, each ending at its head noun.
+
+    "Emily Horne, a White House spokeswoman," and "the Kremlin spokesman, Dmitry Peskov,".
+    The phrase keeps a following "of"-phrase for the country: "the leader of Belarus".
+    """
+    head = name[-1]
+    phrases = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= name.end and child.pos_ in ("NOUN", "PROPN"):
+            phrases.append(_described(child))
+    if head.dep_ == "appos" and head.head.i < name.start and head.head.pos_ == "NOUN":
+        phrases.append(_described(head.head))
+    return phrases
+
+
+def _described(noun: Token) -> list[Token]:
+    """Return the noun phrase up to its head noun, then any "of ..." after it."""
+    doc = noun.doc
+    tokens = [doc[i] for i in range(noun.left_edge.i, noun.i + 1)]
+    of_phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    for prep in of_phrases:
+        # The country of "leader of Belarus" is read from here; the title still ends at the
+        # head noun, so these go first.
+        tokens = [doc[i] for i in range(prep.i, prep.right_edge.i + 1)] + tokens
+    return tokens

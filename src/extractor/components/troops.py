@@ -1,0 +1,354 @@
+"""Troop figures: how many military personnel, how sure, whose, and where.
+
+"about 130,000 Russian troops near Ukraine", "the United States ordered 8,500 troops",
+"between 100,000 and 130,000 soldiers", "1.5 million reservists", "a force of 30,000",
+"troops numbering 100,000". Counts of casualties ("17 soldiers were killed") and of things
+other than people are not troop figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extractor import lexicon
+from extractor.annotations import TroopRecord
+from extractor.numbers import SCALES, parse_number
+from extractor.resources import table
+
+_NUMBER_PARTS = frozenset({"compound", "quantmod", "nummod"})
+_LOCATION_PREPOSITIONS = frozenset(
+    {"near", "in", "to", "into", "inside", "along", "at", "on", "across", "around", "within"}
+)
+_ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
+
+
+@Language.factory(
+    "extractor_troops",
+    default_config={
+        "casualty_window": 4,
+        "unit_name_below": 1000,
+        "min_count": 2,
+        "weak_noun_min_count": 100,
+    },
+)
+def make_troops(
+    nlp: Language,
+    name: str,
+    casualty_window: int,
+    unit_name_below: int,
+    min_count: int,
+    weak_noun_min_count: int,
+) -> TroopFinder:
+    return TroopFinder(casualty_window, unit_name_below, min_count, weak_noun_min_count)
+
+
+@dataclass
+class _Number:
+    head: Token  # the token the figure hangs from in the parse ("million" of "1.5 million")
+    first: int  # token index of the first token of the expression
+    last: int  # token index of the last token
+    low: int
+    high: int
+
+
+class TroopFinder:
+    """Sets `doc._.troop_figures`: TroopRecords in text order."""
+
+    def __init__(
+        self, casualty_window: int, unit_name_below: int, min_count: int, weak_noun_min_count: int
+    ) -> None:
+        self.casualty_window = casualty_window
+        self.unit_name_below = unit_name_below
+        self.min_count = min_count
+        self.weak_noun_min_count = weak_noun_min_count
+        self.troop_nouns: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        for noun, strength in table("troop_nouns.tsv"):
+            words = tuple(noun.lower().split())
+            self.troop_nouns.setdefault(words[-1], []).append((words, strength == "weak"))
+        self.casualty_words = lexicon.lower_set("casualty_words.txt")
+        self.unit_words = lexicon.lower_set("unit_words.txt")
+        self.measure_verbs = lexicon.lower_set("measure_verbs.txt")
+        self.force_nouns = lexicon.lower_set("force_nouns.txt")
+        self.foreign_object_verbs = lexicon.lower_set("foreign_object_verbs.txt")
+        self.approximators = lexicon.approximators()
+
+    def __call__(self, doc: Doc) -> Doc:
+        records: list[TroopRecord] = []
+        used: set[int] = set()
+        for token in doc:
+            if (
+                token.i in used
+                or not _is_number(token)
+                or token.ent_type_ in ("DATE", "MONEY", "PERCENT", "TIME")
+            ):
+                continue
+            number = self._number(token)
+            if number is None or number.head.i in used:
+                continue
+            noun = self._counted_noun(number)
+            if noun is None or not self._is_force_level(number, noun):
+                continue
+            if self._is_casualty(number, noun) or self._is_unit_name(number):
+                continue
+            used.update(range(number.first, number.last + 1))
+            records.append(self._record(doc, number, noun))
+        doc._.troop_figures = same_figure_same_side(records)
+        return doc
+
+    def _is_force_level(self, number: _Number, noun: Token) -> bool:
+        """ "one soldier" is not a force level; "two men" is not even surely soldiers."""
+        if number.high < self.min_count:
+            return False
+        return number.high >= self.weak_noun_min_count or not self._is_weak_noun(noun)
+
+    # -- the number -------------------------------------------------------------------------
+
+    def _number(self, token: Token) -> _Number | None:
+        """Return the figure a number token belongs to, with its range, or None."""
+        head = token
+        while head.dep_ in ("compound", "quantmod") and _is_number(head.head):
+            head = head.head
+        numeric = [c for c in head.children if c.dep_ in _NUMBER_PARTS and _is_number(c)]
+        if head.lower_ in SCALES:  # "1.5 million", "three thousand"
+            value_tokens = [*(c for c in numeric if c.i < head.i and c.dep_ != "quantmod"), head]
+        else:
+            value_tokens = [head]
+        value_tokens.sort(key=lambda t: t.i)
+        value = parse_number([t.text for t in value_tokens])
+        if value is None:
+            return None
+        low = high = value
+        first, last = value_tokens[0].i, head.i
+        bounds = [c for c in numeric if c not in value_tokens and c.i < first]
+        if bounds:  # "3,000 to 5,000", "400-500"
+            bound = parse_number([bounds[0].text])
+            if bound is not None:
+                if bound < value and head.lower_ in SCALES and bound < 1000:
+                    bound *= SCALES[head.lower_]  # "1 to 1.5 million"
+                low, first = bound, bounds[0].i
+        between = any(c.lower_ == "between" for c in head.children)
+        for conj in head.children:  # "between 100,000 and 130,000"
+            if conj.dep_ == "conj" and _is_number(conj) and between:
+                upper = parse_number([conj.text])
+                if upper is not None and upper > value:
+                    low, high, last = value, upper, conj.i
+        if between:
+            first = min(first, *(c.i for c in head.children if c.lower_ == "between"))
+        if low > high:
+            low, high = high, low
+        return _Number(head=head, first=first, last=last, low=low, high=high)
+
+    # -- what it counts ---------------------------------------------------------------------
+
+    def _counted_noun(self, number: _Number) -> Token | None:
+        """Return the personnel noun the figure counts, or None if it counts something else."""
+        head = number.head
+        if head.dep_ == "nummod" and self._is_troop_noun(head.head):
+            return head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            owner = head.head.head  # "a force of 30,000"
+            if owner.lower_ in self.force_nouns or self._is_troop_noun(owner):
+                return self._troops_of(owner) or owner
+        if head.dep_ in ("dobj", "attr", "pobj", "npadvmod"):
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            if verb.lemma_.lower() in self.measure_verbs:
+                counted = self._measured(verb)
+                if counted is not None:
+                    return counted
+        if head.dep_ in _ELLIPTIC_DEPS and head.pos_ == "NUM":
+            return self._elliptic(head)
+        return None
+
+    def _measured(self, verb: Token) -> Token | None:
+        """The force a measure verb sizes: its subject, or the noun its clause describes."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ in ("relcl", "acl"):
+            subject = verb.head
+        if subject is None:
+            return None
+        if self._is_troop_noun(subject):
+            return subject
+        if subject.lower_ in self.force_nouns or subject.lower_ in ("which", "that"):
+            owner = verb.head if subject.lower_ in ("which", "that") else subject
+            return self._troops_of(owner) or (owner if self._is_troop_noun(owner) else None)
+        return None
+
+    def _troops_of(self, noun: Token) -> Token | None:
+        """ "the number of Russian troops" -> "troops"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and self._is_troop_noun(obj):
+                        return obj
+        return None
+
+    def _elliptic(self, number: Token) -> Token | None:
+        """ "The 3,000 troops include 2,000 from Fort Bragg and 1,000 from Germany": a bare
+        number continuing a troop figure named earlier in the same sentence."""
+        anchor = number
+        while anchor.dep_ == "conj":
+            anchor = anchor.head
+        verb = anchor.head
+        for child in verb.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and self._is_troop_noun(child)
+                and any(c.dep_ == "nummod" for c in child.children)
+            ):
+                return child
+        return None
+
+    def _troop_noun_entry(self, token: Token) -> tuple[tuple[str, ...], bool] | None:
+        doc = token.doc
+        for words, weak in sorted(self.troop_nouns.get(token.lower_, []), key=lambda e: -len(e[0])):
+            start = token.i - len(words) + 1
+            if start >= 0 and tuple(t.lower_ for t in doc[start : token.i + 1]) == words:
+                return words, weak
+        return None
+
+    def _is_troop_noun(self, token: Token) -> bool:
+        return self._troop_noun_entry(token) is not None
+
+    def _is_weak_noun(self, token: Token) -> bool:
+        entry = self._troop_noun_entry(token)
+        return entry is not None and entry[1]
+
+    def _is_casualty(self, number: _Number, noun: Token) -> bool:
+        """ "17 soldiers were killed", "losses of 5,000 troops", "824 troops dying each day"."""
+        doc = noun.doc
+        nearby = [noun.head, noun.head.head, *noun.children]
+        if noun.dep_ == "pobj":
+            nearby.append(noun.head.head.head)
+        start = max(0, number.first - 2)
+        end = min(len(doc), noun.i + 1 + self.casualty_window)
+        nearby += list(doc[start:end])
+        return any(
+            t.lower_ in self.casualty_words or t.lemma_.lower() in self.casualty_words
+            for t in nearby
+        )
+
+    def _is_unit_name(self, number: _Number) -> bool:
+        """ "the 82 Airborne soldiers" names a unit, not 82 people."""
+        doc = number.head.doc
+        after = doc[number.last + 1] if number.last + 1 < len(doc) else None
+        return (
+            after is not None
+            and after.lower_ in self.unit_words
+            and after.text[:1].isupper()
+            and number.high < self.unit_name_below
+        )
+
+    # -- the record -------------------------------------------------------------------------
+
+    def _record(self, doc: Doc, number: _Number, noun: Token) -> TroopRecord:
+        start_token, approximate = self._approximation(doc, number.first)
+        last = doc[number.last]
+        return TroopRecord(
+            count=number.high,
+            low=number.low,
+            high=number.high,
+            approximate=approximate or number.low != number.high,
+            start=doc[start_token].idx,
+            end=last.idx + len(last),
+            unit=noun.text,
+            country=self._side(noun),
+            location=self._location(noun),
+        )
+
+    def _approximation(self, doc: Doc, first: int) -> tuple[int, bool]:
+        """Return where the figure's words start and whether they make it approximate."""
+        best_length, approximate = 0, False
+        for words, is_approximate in self.approximators.items():
+            size = len(words)
+            start = first - size
+            matches = start >= 0 and tuple(t.lower_ for t in doc[start:first]) == words
+            if matches and size > best_length:
+                best_length, approximate = size, is_approximate
+        return first - best_length, approximate
+
+    def _side(self, noun: Token) -> str | None:
+        """The country whose troops these are: a modifier, "from X", or who deploys them."""
+        country_at: dict[int, str] = noun.doc._.country_at or {}
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in country_at:
+                return country_at[child.i]
+            if child.dep_ == "poss":
+                for grand in child.subtree:
+                    if grand.i in country_at:
+                        return country_at[grand.i]
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in country_at:
+                        return country_at[obj.i]
+        return self._deployer(noun, country_at)
+
+    def _deployer(self, noun: Token, country_at: dict[int, str]) -> str | None:
+        """The side that has or moves the troops: the subject of the verb they are the object
+        of ("the United States ordered 8,500 troops", "Russia has built up 100,000 troops",
+        "Russia has surrounded its neighbour with 100,000 troops")."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+            if verb.lemma_.lower() in self.foreign_object_verbs:
+                return None
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                for token in child.subtree:
+                    if token.i in country_at:
+                        return country_at[token.i]
+                return self._person_country(child)
+        return None
+
+    @staticmethod
+    def _person_country(subject: Token) -> str | None:
+        person_at = subject.doc._.person_at or {}
+        person_id = person_at.get(subject.i)
+        if person_id is None:
+            return None
+        for person in subject.doc._.people or []:
+            if person.id == person_id:
+                return person.country
+        return None
+
+    @staticmethod
+    def _location(noun: Token) -> str | None:
+        """Where the troops are: "near Ukraine", "to Europe", "in Belarus"."""
+        places = [noun, noun.head]
+        for holder in places:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _LOCATION_PREPOSITIONS:
+                    continue
+                for obj in prep.subtree:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        entity = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+                        return entity.text
+        return None
+
+
+def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
+    """A figure repeated without its side is the same force: "8,500 U.S. troops ... the
+    8,500 troops"."""
+    sides: dict[int, set[str]] = {}
+    for record in records:
+        if record.country:
+            sides.setdefault(record.count, set()).add(record.country)
+    for record in records:
+        known = sides.get(record.count, set())
+        if record.country is None and len(known) == 1:
+            record.country = next(iter(known))
+    return records
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num and not token.text.endswith(("st", "nd", "rd", "th"))

@@ -1,0 +1,51 @@
+"""Photo credits, bylines and agency lines: text that names people who are not in the story."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span
+
+from extractor import lexicon
+
+MAX_BYLINE_WORDS = 15
+_PARENTHESES = re.compile(r"\(([^()\n]{0,300})\)")
+
+
+@cache
+def _markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (
+        tuple(lexicon.lower_set("credit_markers.txt")),
+        tuple(lexicon.lower_set("byline_markers.txt")),
+    )
+
+
+def credit_regions(text: str) -> list[range]:
+    """Return character ranges of photo credits ("(John Thys/AFP via Getty Images)"), bylines
+    and agency lines ("The Associated Press contributed to this report")."""
+    credit_markers, byline_markers = _markers()
+    regions: list[range] = []
+    for match in _PARENTHESES.finditer(text):
+        content = match.group(1)
+        if "/" in content or any(_has_word(content.lower(), m) for m in credit_markers):
+            regions.append(range(match.start(), match.end()))
+    offset = 0
+    for line in text.lower().splitlines(keepends=True):
+        words = line.split()
+        if words and (
+            (words[0] == "by" and len(words) <= MAX_BYLINE_WORDS)
+            or (len(words) <= MAX_BYLINE_WORDS and any(_has_word(line, m) for m in byline_markers))
+        ):
+            regions.append(range(offset, offset + len(line)))
+        offset += len(line)
+    return regions
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def inside(span: Span, regions: list[range]) -> bool:
+    """True when a span starts inside one of the regions."""
+    return any(span.start_char in r for r in regions)

@@ -1,0 +1,15 @@
+"""Engines run `extraction.extract_paths` over many articles: locally or on a Dask cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from extractor.extraction import Settings
+
+
+def chunks(paths: list[str], settings: Settings) -> Iterator[list[str]]:
+    """Split the paths into the chunks each task extracts in one pipe."""
+    iterator = iter(paths)
+    while chunk := list(islice(iterator, settings.batch_size)):
+        yield chunk

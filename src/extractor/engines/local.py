@@ -1,0 +1,31 @@
+"""Extraction on this machine: in this process, or in `jobs` forked worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from functools import partial
+
+from extractor import extraction
+from extractor.engines import chunks
+from extractor.extraction import ArticleResult, Extractor, Settings
+
+
+def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[ArticleResult]:
+    """Yield one result per path, in input order."""
+    # Load once here: forked workers inherit the loaded pipeline instead of loading their own.
+    extractor = extraction.extractor_for(settings)
+    if jobs <= 1 or len(paths) <= settings.batch_size:
+        yield from extractor.extract(paths)
+        return
+    yield from _run_forked(paths, settings, jobs, extractor)
+
+
+def _run_forked(
+    paths: list[str], settings: Settings, jobs: int, extractor: Extractor
+) -> Iterator[ArticleResult]:
+    context = multiprocessing.get_context("fork")
+    work = partial(extraction.extract_paths, settings=settings)
+    with context.Pool(processes=jobs) as pool:
+        for results in pool.imap(work, chunks(paths, settings)):
+            yield from results

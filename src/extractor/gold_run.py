@@ -1,0 +1,84 @@
+"""Evaluate a gold folder: find or make the predictions, then score them (evaluate.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from extractor.engines.local import run_local
+from extractor.evaluate import GoldError, evaluate, load_gold, read_json
+from extractor.extraction import Settings
+
+
+@dataclass
+class GoldRun:
+    report: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+
+
+def evaluate_gold(
+    gold_dir: Path,
+    pred_dir: Path | None = None,
+    articles_dir: Path | None = None,
+    settings: Settings | None = None,
+    jobs: int = 1,
+    on_article: Callable[[], None] = lambda: None,
+) -> GoldRun:
+    """Score predictions for every gold file in `gold_dir`.
+
+    Predictions come from `pred_dir/<id>.json` when given; otherwise the articles
+    (`<id>.txt` next to the gold files, or in `articles_dir`) are extracted in memory.
+    An article without a prediction is reported and scored as an empty prediction.
+    """
+    gold = load_gold(gold_dir)
+    errors: list[str] = []
+    if pred_dir is not None:
+        predictions = _read_predictions(pred_dir, gold, errors)
+    else:
+        predictions = _extract(
+            articles_dir or gold_dir, gold, settings or Settings(), jobs, errors, on_article
+        )
+    pairs = {aid: (predictions.get(aid, {}), document) for aid, document in gold.items()}
+    return GoldRun(report=evaluate(pairs), errors=errors)
+
+
+def _read_predictions(
+    pred_dir: Path, gold: dict[str, Any], errors: list[str]
+) -> dict[str, dict[str, Any]]:
+    predictions = {}
+    for article_id in gold:
+        path = pred_dir / f"{article_id}.json"
+        try:
+            predictions[article_id] = read_json(path)
+        except GoldError as error:
+            errors.append(str(error))
+    return predictions
+
+
+def _extract(
+    articles_dir: Path,
+    gold: dict[str, Any],
+    settings: Settings,
+    jobs: int,
+    errors: list[str],
+    on_article: Callable[[], None],
+) -> dict[str, dict[str, Any]]:
+    paths = []
+    for article_id in gold:
+        path = articles_dir / f"{article_id}.txt"
+        if path.is_file():
+            paths.append(str(path))
+        else:
+            errors.append(f"{path}: no article for gold file {article_id}.json")
+    predictions = {}
+    for result in run_local(paths, settings, jobs):
+        on_article()
+        if result.data is None:
+            errors.append(result.error or f"{result.path}: failed")
+            continue
+        predictions[result.article_id] = orjson.loads(result.data)
+    return predictions

@@ -1,0 +1,135 @@
+"""Typed views of the rule data in `models/`, built once and shared by the components."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from extractor.resources import table, word_list
+
+
+def _plural(demonym: str) -> str | None:
+    """Return the plural of a demonym used as a noun ("Russians"), or None if it has none."""
+    if demonym.endswith(("ese", "sh", "ch", "ss", "s", "i")) or " " in demonym:
+        return None
+    return demonym + "s"
+
+
+@dataclass(frozen=True)
+class CountryLexicon:
+    names: dict[str, str]  # lower-cased name or alias -> code
+    demonyms: dict[str, str]  # lower-cased demonym (and plural) -> code
+    seats: dict[str, tuple[str, str]]  # lower-cased place -> (code, "capital" | "seat")
+    display: dict[str, str]  # code -> name we print
+    historical: frozenset[str]  # lower-cased modifiers that make a name historical
+    # Every form as written in the data, with its code and kind ("name", "demonym", "capital",
+    # "seat"): matchers tokenize these, and "U.S." tokenizes differently from "u.s.".
+    forms: tuple[tuple[str, str, str], ...]
+
+    def code_of(self, phrase: str) -> str | None:
+        """Return the country code a name, demonym or seat stands for, or None."""
+        key = phrase.lower()
+        if key in self.names:
+            return self.names[key]
+        if key in self.demonyms:
+            return self.demonyms[key]
+        seat = self.seats.get(key)
+        return seat[0] if seat else None
+
+    def name_of(self, code: str) -> str:
+        if code in self.display:
+            return self.display[code]
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            return code
+        return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def countries() -> CountryLexicon:
+    forms: list[tuple[str, str, str]] = []
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value and "," not in value:
+                forms.append((value, country.alpha_2, "name"))
+    forms += [(alias, code, "name") for alias, code in table("country_aliases.tsv")]
+    for code, written in table("demonyms.tsv"):
+        for form in written.split(","):
+            forms.append((form, code, "demonym"))
+            plural = _plural(form)
+            if plural:
+                forms.append((plural, code, "demonym"))
+    forms += [(place, code, kind) for place, code, kind in table("seats.tsv")]
+    names = {f.lower(): code for f, code, kind in forms if kind == "name"}
+    demonyms = {f.lower(): code for f, code, kind in forms if kind == "demonym"}
+    seats = {f.lower(): (code, kind) for f, code, kind in forms if kind in ("capital", "seat")}
+    display: dict[str, str] = {code: name for code, name in table("country_names.tsv")}
+    historical = frozenset(word.lower() for word in word_list("historical_modifiers.txt"))
+    return CountryLexicon(names, demonyms, seats, display, historical, tuple(forms))
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def organizations() -> tuple[Organization, ...]:
+    rows = table("organizations.tsv")
+    return tuple(
+        Organization(row[0], tuple(a for a in row[1].split("|") if a) if len(row) > 1 else ())
+        for row in rows
+    )
+
+
+@cache
+def titles() -> tuple[tuple[str, ...], ...]:
+    """Return every title as a tuple of lower-cased words, longest first."""
+    phrases = {tuple(title.lower().split()) for title in word_list("titles.txt")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def institutions() -> dict[str, str]:
+    """Return lower-cased institution name -> country code."""
+    return {name.lower(): code for name, code in table("institutions.tsv")}
+
+
+@cache
+def honorifics() -> dict[str, str | None]:
+    return {word.lower(): (None if g == "-" else g) for word, g in table("honorifics.tsv")}
+
+
+@cache
+def gendered_titles() -> dict[str, str]:
+    return {word.lower(): g for word, g in table("gendered_titles.tsv")}
+
+
+@cache
+def cue_verbs() -> dict[str, str]:
+    """Return cue-verb lemma -> "speech" | "thought"."""
+    return {lemma: kind for lemma, kind in table("cue_verbs.tsv")}
+
+
+@cache
+def lower_set(name: str) -> frozenset[str]:
+    """Return a word list as a set of lower-cased entries."""
+    return frozenset(word.lower() for word in word_list(name))
+
+
+@cache
+def word_list_tuples(name: str) -> tuple[tuple[str, ...], ...]:
+    """Return a word list's entries as tuples of lower-cased words."""
+    return tuple(tuple(entry.lower().split()) for entry in word_list(name))
+
+
+@cache
+def approximators() -> dict[tuple[str, ...], bool]:
+    """Return phrase words -> whether the figure is approximate."""
+    return {
+        tuple(p.lower().split()): kind == "approximate" for p, kind in table("approximators.tsv")
+    }

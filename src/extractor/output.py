@@ -1,0 +1,182 @@
+"""The output contract (CONTRACT.md) as pydantic models, and the annotated Doc -> model step.
+
+These models are the single definition of the output: the JSON Schema (`extract schema`),
+the writer and the skip-if-current check all come from here.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc
+
+from extractor.annotations import CharSpan
+from extractor.reading import Article
+
+SCHEMA_VERSION = 1
+NO_HEADLINE = "[no headline in source data]"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(_Model):
+    text: str = Field(description="The words as written: article_text[start:end].")
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(ge=0, description="Character offset just past the last character.")
+
+
+class ArticleInfo(_Model):
+    id: str = Field(description="The input file's name without its extension.")
+    path: str
+    sha256: str = Field(description="SHA-256 of the file's bytes, before decoding.")
+    title: str | None = Field(description="The first line, unless it is a no-headline marker.")
+    words: int = Field(ge=0, description="Whitespace-separated words in the text.")
+    encoding: str = Field(description="The encoding the bytes were decoded with.")
+
+
+class PipelineInfo(_Model):
+    extractor: str
+    model: str = Field(description="The spaCy pipeline: <lang>_<name>-<version>.")
+    rules: str = Field(description="Digest of the rule data in models/ that made this output.")
+
+
+class Person(_Model):
+    id: str
+    name: str = Field(description="The longest name the article uses for this person.")
+    titles: list[str] = Field(description="Role words as written, e.g. 'Foreign Minister'.")
+    country: str | None = Field(description="ISO 3166-1 alpha-2 of the country acted for.")
+    mentions: list[Mention]
+
+
+class Country(_Model):
+    code: str = Field(description="ISO 3166-1 alpha-2, upper case.")
+    name: str
+    mentions: list[Mention]
+
+
+class Organization(_Model):
+    name: str
+    aliases: list[str] = Field(description="Other names the article pairs with this one.")
+    mentions: list[Mention]
+
+
+class Quote(_Model):
+    id: str
+    kind: Literal["direct", "partial", "indirect"]
+    text: str = Field(description="The quote without its marks, or the reported clause.")
+    speaker: str | None = Field(description="A people[].name, an organization's name, or null.")
+    speaker_id: str | None = Field(description="The people[].id of the speaker, if a person.")
+    speaker_mention: Mention | None
+    cue: Mention | None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class TroopFigure(_Model):
+    count: int = Field(description="The figure; for a range, its upper bound.")
+    low: int
+    high: int
+    approximate: bool
+    country: str | None = Field(description="ISO code of the force's side.")
+    unit: str = Field(description="The personnel noun, as written.")
+    location: str | None
+    text: str = Field(description="The number with its approximation words, as written.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ArticleOutput(_Model):
+    schema_version: int = SCHEMA_VERSION
+    article: ArticleInfo
+    pipeline: PipelineInfo
+    people: list[Person]
+    countries: list[Country]
+    organizations: list[Organization]
+    quotes: list[Quote]
+    troop_figures: list[TroopFigure]
+
+
+def headline(text: str) -> str | None:
+    """Return the article's first non-empty line, or None when it is the no-headline marker."""
+    for line in text.splitlines():
+        if line.strip():
+            title = line.strip()
+            return None if title == NO_HEADLINE else title
+    return None
+
+
+def _mention(text: str, span: CharSpan) -> Mention:
+    start, end = span
+    return Mention(text=text[start:end], start=start, end=end)
+
+
+def _optional_mention(text: str, span: CharSpan | None) -> Mention | None:
+    return None if span is None else _mention(text, span)
+
+
+def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleOutput:
+    """Return the contract output for an annotated Doc of `article`."""
+    text = doc.text
+    return ArticleOutput(
+        article=ArticleInfo(
+            id=article.id,
+            path=article.path,
+            sha256=article.sha256,
+            title=headline(text),
+            words=len(text.split()),
+            encoding=article.encoding,
+        ),
+        pipeline=pipeline,
+        people=[
+            Person(
+                id=p.id,
+                name=p.name,
+                titles=p.titles,
+                country=p.country,
+                mentions=[_mention(text, m) for m in p.mentions],
+            )
+            for p in doc._.people or []
+        ],
+        countries=[
+            Country(code=c.code, name=c.name, mentions=[_mention(text, m) for m in c.mentions])
+            for c in doc._.countries or []
+        ],
+        organizations=[
+            Organization(
+                name=o.name, aliases=o.aliases, mentions=[_mention(text, m) for m in o.mentions]
+            )
+            for o in doc._.organizations or []
+        ],
+        quotes=[
+            Quote(
+                id=f"q{number}",
+                kind=q.kind,
+                text=text[q.start : q.end],
+                speaker=q.speaker,
+                speaker_id=q.speaker_id,
+                speaker_mention=_optional_mention(text, q.speaker_mention),
+                cue=_optional_mention(text, q.cue),
+                start=q.start,
+                end=q.end,
+            )
+            for number, q in enumerate(doc._.quotes or [], start=1)
+        ],
+        troop_figures=[
+            TroopFigure(
+                count=t.count,
+                low=t.low,
+                high=t.high,
+                approximate=t.approximate,
+                country=t.country,
+                unit=t.unit,
+                location=t.location,
+                text=text[t.start : t.end],
+                start=t.start,
+                end=t.end,
+            )
+            for t in doc._.troop_figures or []
+        ],
+    )

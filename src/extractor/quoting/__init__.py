@@ -1,0 +1,1 @@
+"""Quote finding and attribution logic used by the quotes component."""

@@ -1,0 +1,171 @@
+"""Who a speech verb's subject is: a person, an organization speaking, or nobody we can name.
+
+"Foreign Minister Sergey Lavrov said" -> the person; "he said" -> the nearest earlier person
+of the right gender; "the minister said" -> the nearest earlier person holding that title;
+"NATO said", "Ukraine’s defense ministry said" -> the organization as written;
+"officials said", "a top Kremlin official said" -> nobody (speaker null).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractor import lexicon
+from extractor.annotations import PersonRecord
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_NP_STOP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "case", "amod_clause"}
+)
+_LEADING_WORDS = frozenset({"the", "a", "an"})
+# "the Ukrainian leader" names a head of state or government, whatever the exact title.
+LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "pm", "premier", "leader"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    person_id: str | None
+    mention: tuple[int, int]  # character offsets of the words that name the speaker
+
+
+class SpeakerResolver:
+    """Resolves subjects of speech verbs in one annotated Doc."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]], max_pronoun_distance: int) -> None:
+        self.doc = doc
+        self.people: dict[str, PersonRecord] = {p.id: p for p in doc._.people or []}
+        self.person_at: dict[int, str] = doc._.person_at or {}
+        self.organization_at: dict[int, str] = doc._.organization_at or {}
+        self.country_at: dict[int, str] = doc._.country_at or {}
+        self.max_pronoun_distance = max_pronoun_distance
+        self.person_nouns = lexicon.lower_set("person_nouns.txt")
+        self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
+        self.title_heads = {title[-1] for title in lexicon.titles()}
+        quoted_starts = [s for s, _ in quoted]
+        # Mentions outside quotes, in text order: the antecedents a pronoun can point back to.
+        self.antecedents: list[tuple[int, str]] = []
+        for person in self.people.values():
+            for start, _ in person.mentions:
+                k = bisect.bisect_right(quoted_starts, start) - 1
+                if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                    continue
+                self.antecedents.append((start, person.id))
+        self.antecedents.sort()
+
+    def resolve(self, subject: Token) -> Speaker | None:
+        """Return the speaker a subject token names, or None when it names nobody we know."""
+        person = self._person_in(subject)
+        if person is not None:
+            return person
+        word = subject.lower_
+        if word in PRONOUN_GENDER:
+            return self._pronoun(subject, PRONOUN_GENDER[word])
+        if subject.pos_ == "PRON":
+            return None
+        if word in self.person_nouns:
+            return None
+        if word in self.title_heads and not self._is_proper_phrase(subject):
+            return self._description(subject)
+        if self._speaks_as_body(subject):
+            start, end = self._noun_phrase(subject)
+            text = self.doc.text[start:end]
+            return Speaker(name=text, person_id=None, mention=(start, end))
+        return None
+
+    def person_speaker(self, token: Token) -> Speaker | None:
+        """Return the person a token is part of a mention of, or None."""
+        person_id = self.person_at.get(token.i)
+        if person_id is None:
+            return None
+        return self._speaker_for(person_id, token)
+
+    def _person_in(self, subject: Token) -> Speaker | None:
+        """A person named by the subject itself or by its apposition ("the spokesman, Peskov")."""
+        speaker = self.person_speaker(subject)
+        if speaker is not None:
+            return speaker
+        for child in subject.children:
+            if child.dep_ in ("appos", "compound") and child.i in self.person_at:
+                return self._speaker_for(self.person_at[child.i], subject)
+        return None
+
+    def _speaker_for(self, person_id: str, token: Token) -> Speaker:
+        start, end = self._noun_phrase(token)
+        return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
+
+    def _pronoun(self, pronoun: Token, gender: str) -> Speaker | None:
+        """The nearest earlier person outside quotes whose gender does not contradict."""
+        position = pronoun.idx
+        k = bisect.bisect_left(self.antecedents, (position, ""))
+        for start, person_id in reversed(self.antecedents[:k]):
+            if position - start > self.max_pronoun_distance:
+                return None
+            if self.people[person_id].gender in (gender, None):
+                return Speaker(
+                    name=self.people[person_id].name,
+                    person_id=person_id,
+                    mention=(pronoun.idx, pronoun.idx + len(pronoun)),
+                )
+        return None
+
+    def _description(self, noun: Token) -> Speaker | None:
+        """ "the minister", "the Ukrainian leader": the nearest earlier person with that title."""
+        head = noun.lower_
+        country = next(
+            (self.country_at[c.i] for c in noun.children if c.i in self.country_at), None
+        )
+        k = bisect.bisect_left(self.antecedents, (noun.idx, ""))
+        for _, person_id in reversed(self.antecedents[:k]):
+            person = self.people[person_id]
+            if country and person.country and person.country != country:
+                continue
+            titles = {t.lower() for t in person.titles}
+            fits = any(t.split()[-1] == head for t in titles) or (
+                head == "leader" and bool(titles & LEADER_TITLES)
+            )
+            if fits:
+                start, end = self._noun_phrase(noun)
+                return Speaker(name=person.name, person_id=person_id, mention=(start, end))
+        return None
+
+    def _is_proper_phrase(self, noun: Token) -> bool:
+        return noun.i in self.organization_at or noun.ent_type_ in _ORG_LABELS
+
+    def _speaks_as_body(self, noun: Token) -> bool:
+        """An organization, government or country speaking: "NATO", "the Kremlin", "Russia",
+        "Ukraine’s defense ministry"."""
+        if noun.i in self.organization_at or noun.i in self.country_at:
+            return True
+        if noun.ent_type_ in _ORG_LABELS:
+            return True
+        if noun.lower_ in self.institution_nouns:
+            return any(
+                t.i in self.organization_at or t.i in self.country_at or t.ent_type_ in _ORG_LABELS
+                for t in noun.subtree
+            ) or any(c.lower_ == "the" for c in noun.children)
+        return noun.pos_ == "PROPN"
+
+    def _noun_phrase(self, noun: Token) -> tuple[int, int]:
+        """Return the character span of a noun's phrase: its modifiers, its "of" phrase and
+        its conjuncts ("The U.S. and NATO"), without clauses or appositions."""
+        doc = self.doc
+        start = noun.left_edge.i
+        while start < noun.i and (doc[start].lower_ in _LEADING_WORDS or doc[start].is_punct):
+            start += 1
+        end = noun.i
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in ("cc", "conj"):
+                end = max(end, child.right_edge.i)
+            elif child.dep_ == "compound" or child.dep_ == "flat":
+                end = max(end, child.i)
+        while end > noun.i and doc[end].is_punct:
+            end -= 1
+        first, last = doc[start], doc[end]
+        return first.idx, last.idx + len(last)
