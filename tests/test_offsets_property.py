@@ -85,7 +85,10 @@ def _check(nlp: Language, text: str) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=adversarial)
 def test_adversarial_pieces(nlp: Language, text: str) -> None:
@@ -93,7 +96,10 @@ def test_adversarial_pieces(nlp: Language, text: str) -> None:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=anything)
 def test_any_unicode(nlp: Language, text: str) -> None:
@@ -101,7 +107,10 @@ def test_any_unicode(nlp: Language, text: str) -> None:
 
 
 @settings(
-    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=5,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=long_line)
 def test_very_long_lines(nlp: Language, text: str) -> None:

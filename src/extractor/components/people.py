@@ -162,7 +162,8 @@ class PeopleFinder:
             if m.role.titles or m.role.gender:
                 evidence += 2
             head = doc[m.end - 1]
-            if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.nbor(1).text in POSSESSIVE:
+            possessive = m.end < len(doc) and doc[m.end].text in POSSESSIVE
+            if head.dep_ in ("nsubj", "nsubjpass", "poss") or possessive:
                 evidence += 1
         return evidence >= self.min_single_name_evidence
 
