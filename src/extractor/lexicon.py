@@ -9,6 +9,8 @@ import pycountry
 
 from extractor.resources import table, word_list
 
+__all__ = ["table", "word_list"]
+
 
 def _plural(demonym: str) -> str | None:
     """Return the plural of a demonym used as a noun ("Russians"), or None if it has none."""

@@ -67,16 +67,22 @@ class PeopleFinder:
             name.lower() for org in lexicon.organizations() for name in (org.name, *org.aliases)
         }
         self.credit_words = lexicon.lower_set("credit_markers.txt")
+        self.places = lexicon.lower_set("places.txt")
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.honorifics = lexicon.honorifics()
         self.title_words = {word for title in lexicon.titles() for word in title}
+        # Words that are titles by themselves and so may stand right before a name.
+        self.name_prefixes = {t[0] for t in lexicon.titles() if len(t) == 1} | set(self.honorifics)
+        self.institution_words = lexicon.lower_set("institution_nouns.txt") | lexicon.lower_set(
+            "name_stop_words.txt"
+        )
         self.genders = gender_detector.Detector(case_sensitive=False)
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = credit_regions(doc.text)
-        mentions = [
-            m for m in (self._mention(ent) for ent in doc.ents if ent.label_ == "PERSON") if m
-        ]
+        spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        spans += self._unlabelled_names(doc, spans)
+        mentions = [m for m in (self._mention(span) for span in spans) if m]
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = cluster(mentions)
         self._recover_mentions(doc, clusters, excluded)
@@ -86,6 +92,41 @@ class PeopleFinder:
         doc._.person_at = person_at
         return doc
 
+    def _unlabelled_names(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Full names the model missed or called an organization: runs of two to four proper
+        nouns that open with a known first name ("Volodymyr Zelenskiy"), or a proper noun
+        right after a title word or honorific ("President Zelenskiy", "Mr. Kirby")."""
+        taken = {i for span in found for i in range(span.start, span.end)}
+        names: list[Span] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper():
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            run = doc[i:j]
+            i = j
+            while len(run) and run[0].lower_ in self.name_prefixes:
+                run = run[1:]
+            if not len(run) or any(t.i in taken or t.ent_type_ in _NOT_PERSON_LABELS for t in run):
+                continue
+            if any(t.lower_ in self.institution_words for t in run):
+                continue
+            previous = doc[run.start - 1] if run.start > 0 else None
+            titled = previous is not None and previous.lower_ in self.name_prefixes
+            if titled and len(run) <= 4:
+                names.append(run)
+                continue
+            # "DNI Avril Haines": the name starts at the first known first name.
+            for k in range(len(run) - 1):
+                if self._first_name_gender(run[k].text) is not None:
+                    if len(run) - k <= 4:
+                        names.append(run[k:])
+                    break
+        return names
+
     def _mention(self, entity: Span) -> _Mention | None:
         """Return the cleaned name inside a PERSON entity, or None when it is not a name."""
         tokens = list(entity)
@@ -93,13 +134,19 @@ class PeopleFinder:
             tokens[0].lower_ in self.title_words
             or tokens[0].lower_ in self.honorifics
             or tokens[0].pos_ == "DET"
+            or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))  # "Joining Biggs"
         ):
             tokens.pop(0)
         while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
             tokens.pop()
         if not tokens or len(tokens) > MAX_NAME_TOKENS:
             return None
-        span = entity.doc[tokens[0].i : tokens[-1].i + 1]
+        doc = entity.doc
+        first = tokens[0].i
+        # "Anders Fogh Rasmussen" when the model only took "Fogh Rasmussen".
+        while first > 0 and self._is_first_name_token(doc[first - 1]):
+            first -= 1
+        span = doc[first : tokens[-1].i + 1]
         if not self._looks_like_name(span):
             return None
         return self._make_mention(span)
@@ -122,7 +169,26 @@ class PeopleFinder:
         lowered = text.lower()
         if self.countries.code_of(lowered) or lowered in self.organization_names:
             return False
-        return not any(t.lower_ in self.credit_words for t in span)
+        if lowered in self.places:
+            return False
+        for token in span:
+            word = token.lower_
+            if word in self.credit_words or word in self.organization_names:
+                return False  # "NTD Photo", "NATO Troop Training"
+            if word in self.countries.demonyms or ("-" in token.text and self._names_country(word)):
+                return False  # "Belarusian Border", "Belarus-Russian"
+        return True
+
+    def _names_country(self, word: str) -> bool:
+        return any(self.countries.code_of(part) for part in word.split("-"))
+
+    def _is_first_name_token(self, token: Token) -> bool:
+        return (
+            token.tag_ == "NNP"
+            and token.text[:1].isupper()
+            and token.lower_ not in self.name_prefixes
+            and self._first_name_gender(token.text) is not None
+        )
 
     def _recover_mentions(self, doc: Doc, clusters: list[_Cluster], excluded: list[range]) -> None:
         """Add mentions the model missed or mislabelled: "Reznikov" tagged ORG, "Zelensky’s"."""
@@ -135,11 +201,11 @@ class PeopleFinder:
                 continue
             if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 continue
-            if token.pos_ != "PROPN" and token.is_sent_start:
-                continue
+            if token.is_sent_start and token.pos_ in _NOT_NAME_POS:
+                continue  # "Fix the roads" is not Liana Fix
             if inside(doc[token.i : token.i + 1], excluded):
                 continue
-            start = _name_start(token, covered)
+            start = self._name_start(token, covered)
             span = doc[start : token.i + 1]
             if not self._looks_like_name(span):
                 continue
@@ -150,6 +216,17 @@ class PeopleFinder:
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start)
 
+    def _name_start(self, token: Token, covered: set[int]) -> int:
+        """Extend a surname left over first names written before it ("Oleksii Reznikov"),
+        and only over first names: not "President Biden", not "Joining Biggs"."""
+        start = token.i
+        while start > 0:
+            previous = token.doc[start - 1]
+            if previous.i in covered or not self._is_first_name_token(previous):
+                break
+            start -= 1
+        return start
+
     def _is_person(self, doc: Doc, c: _Cluster) -> bool:
         """Keep full names; keep a lone surname only with evidence it names an acting person."""
         real = [m for m in c.mentions if not m.eponym]
@@ -157,6 +234,9 @@ class PeopleFinder:
             return False
         if len(c.longest) > 1:
             return True
+        places = sum(1 for m in real if _place_like(doc[m.end - 1]))
+        if places * 2 >= len(real):
+            return False  # "in Luhansk", "the Zaporizhzhya region": a place the model took
         evidence = len(real)
         for m in real:
             if m.role.titles or m.role.gender:
@@ -184,7 +264,7 @@ class PeopleFinder:
                 ],
                 titles=_unique_titles(t for m in c.mentions for t in m.role.titles),
                 country=_vote(m.role.country for m in c.mentions),
-                gender=_vote(m.role.gender for m in c.mentions) or self._first_name_gender(c),
+                gender=_vote(m.role.gender for m in c.mentions) or self._cluster_gender(c),
             )
             people.append(record)
             for m in c.mentions:
@@ -192,15 +272,37 @@ class PeopleFinder:
                     person_at[i] = person_id
         return people, person_at
 
-    def _first_name_gender(self, c: _Cluster) -> str | None:
+    def _cluster_gender(self, c: _Cluster) -> str | None:
         words = c.longest
-        if len(words) < 2 or len(words[0].rstrip(".")) < 2:
+        return self._first_name_gender(words[0]) if len(words) >= 2 else None
+
+    def _first_name_gender(self, word: str) -> str | None:
+        """The gender a first name usually has, or None for initials and unknown names."""
+        if len(word.rstrip(".")) < 2:
             return None
-        guess = self.genders.get_gender(words[0])
+        guess = self.genders.get_gender(word)
         return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+# The small model calls names anything, ORG and WORK_OF_ART included; only a place or a
+# number label is taken as evidence against a name.
+_NOT_PERSON_LABELS = frozenset(
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
+)
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "to", "from", "into", "around", "outside", "across", "toward", "towards"}
+)
+_PLACE_NOUNS = frozenset({"region", "regions", "oblast", "province", "city", "district", "area"})
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
 _PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "-"})
+
+
+def _place_like(token: Token) -> bool:
+    """A name used as a place: object of a place preposition, or before "region"."""
+    if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in _PLACE_NOUNS
 
 
 def is_eponym(span: Span, heads: frozenset[str]) -> bool:
@@ -210,19 +312,6 @@ def is_eponym(span: Span, heads: frozenset[str]) -> bool:
         return False
     last = span[-1]
     return last.dep_ == "compound" and last.head.lower_ in heads and last.head.i >= span.end
-
-
-def _name_start(token: Token, covered: set[int]) -> int:
-    """Extend a surname left over first names written before it ("Oleksii Reznikov")."""
-    start = token.i
-    while start > 0:
-        previous = token.doc[start - 1]
-        if previous.i in covered or previous.pos_ != "PROPN" or not previous.text[:1].isupper():
-            break
-        if previous.ent_type_ not in ("", "PERSON"):
-            break
-        start -= 1
-    return start
 
 
 def cluster(mentions: list[_Mention]) -> list[_Cluster]:

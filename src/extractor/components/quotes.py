@@ -401,11 +401,32 @@ class _Run:
             end = part.right_edge.i + 1
             if number == 0 and len(parts) > 1:
                 end = parts[1].left_edge.i
+            if number == len(parts) - 1:
+                end = max(end, self._continuation_end(part))
             for child in part.children:
                 if child.i > part.i and child.dep_ == "advcl" and self._separate_event(child):
                     end = min(end, child.left_edge.i)
             ranges.append((start, end))
         return ranges
+
+    def _continuation_end(self, clause: Token) -> int:
+        """ "Kirby said the Pentagon is reviewing its posture and may soon have decisions to
+        announce": the parser hangs "may soon have" on "said"; a verb without a subject of its
+        own right after the clause continues what was said."""
+        cue = clause.head
+        end = clause.right_edge.i + 1
+        if clause.dep_ != "ccomp":
+            return end
+        for sibling in cue.children:
+            if (
+                sibling.dep_ == "conj"
+                and sibling.i > clause.i
+                and sibling.pos_ in ("VERB", "AUX")
+                and not self._is_cue(sibling)
+                and not any(c.dep_ in SUBJECT_DEPS for c in sibling.children)
+            ):
+                end = max(end, sibling.right_edge.i + 1)
+        return end
 
     def _separate_event(self, clause: Token) -> bool:
         """A trailing clause that reports another event, not part of what was said:
@@ -431,15 +452,12 @@ class _Run:
             end -= 1
         if end - start < 2 or start <= cue.i < end:
             return None
-        if (
-            start in self.quote_of_token
-            and doc[start].i > 0
-            and doc[start - 1].i in self.quote_of_token
-        ):
-            return None  # the clause opens inside a quote: the direct quote already has it
-        quoted = sum(1 for i in range(start, end) if i in self.quote_of_token)
-        if quoted / (end - start) >= self.finder.direct_share:
-            return None
+        if start in self.quote_of_token:
+            # The clause opens with a quote that holds (nearly) all of it: "Lavrov said that
+            # “the propaganda campaign ...”" is the direct quote, not a second, indirect one.
+            quoted = sum(1 for i in range(start, end) if i in self.quote_of_token)
+            if quoted / (end - start) >= self.finder.direct_share:
+                return None
         first, last = doc[start], doc[end - 1]
         return QuoteRecord(
             kind="indirect",

@@ -19,7 +19,9 @@ from extractor.resources import word_list
 
 MAX_BLOCK_TOKENS = 8
 _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-_CONNECTORS = frozenset({"of", "for", "-", "'s", "’s"})
+_CONNECTORS = frozenset({"of", "for", "to", "the", "-", "'s", "’s"})
+# After a title, a complement may follow before the name: "Ambassador to the United Nations".
+_COMPLEMENT_STARTS = frozenset({"of", "to", "for"})
 
 
 @dataclass
@@ -44,6 +46,9 @@ class RoleReader:
             tuple(name.split()): code for name, code in lexicon.institutions().items()
         }
         self.honorifics = lexicon.honorifics()
+        self.title_countries = {
+            title.lower(): code for title, code in lexicon.table("title_countries.tsv")
+        }
         self.gendered = lexicon.gendered_titles()
 
     def role_of(self, name: Span) -> Role:
@@ -64,23 +69,32 @@ class RoleReader:
         """Add the title that ends the phrase, and any country or institution before it."""
         if not tokens:
             return
-        words = [t.lower_ for t in tokens]
-        title_length = 0
-        for candidate in self.titles:
-            if len(candidate) <= len(words) and tuple(words[-len(candidate) :]) == candidate:
-                title_length = len(candidate)
-                break
-        if title_length:
-            first = tokens[-title_length]
-            title = first.doc[first.i : tokens[-1].i + 1].text
+        found = self._title_in(tokens)
+        if found is not None:
+            start, end = found
+            title = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
             if title.lower() not in (t.lower() for t in role.titles):
                 role.titles.append(title)
-            for token in tokens[-title_length:]:
+            for token in tokens[start:end]:
                 gender = self.gendered.get(token.lower_) or self.gendered.get(token.text)
                 if gender:
                     role.gender = gender
+            if role.country is None:
+                role.country = self.title_countries.get(title.lower())
         if role.country is None:
             role.country = self.country_in(tokens)
+
+    def _title_in(self, tokens: list[Token]) -> tuple[int, int] | None:
+        """Return where the title of a phrase lies: the longest title that ends the phrase, or
+        that is followed only by its complement ("Ambassador to the United Nations")."""
+        words = [t.lower_ for t in tokens]
+        ends = [len(words)] + [i for i, w in enumerate(words) if w in _COMPLEMENT_STARTS]
+        for end in ends:
+            for candidate in self.titles:
+                size = len(candidate)
+                if size <= end and tuple(words[end - size : end]) == candidate:
+                    return end - size, end
+        return None
 
     def country_in(self, tokens: list[Token]) -> str | None:
         """Return the country named in a phrase: demonym, country, capital or institution."""
@@ -113,6 +127,8 @@ def premodifier_block(name: Span) -> list[Token]:
         break
     while tokens and tokens[0].lower_ in _CONNECTORS:
         tokens.pop(0)
+    while tokens and tokens[-1].lower_ in _CONNECTORS:
+        tokens.pop()
     return tokens
 
 

@@ -16,6 +16,9 @@ from spacy.tokens import Doc, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 
+MAX_BODY_WORDS = 8
+# "the organization said" may name any organization; "the ministry" only one with that word.
+GENERIC_BODY_NOUNS = frozenset({"organization", "organisation", "group", "body", "alliance"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _NP_STOP_DEPS = frozenset(
@@ -47,14 +50,17 @@ class SpeakerResolver:
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
         self.title_heads = {title[-1] for title in lexicon.titles()}
         quoted_starts = [s for s, _ in quoted]
-        # Mentions outside quotes, in text order: the antecedents a pronoun can point back to.
-        self.antecedents: list[tuple[int, str]] = []
+        # Mentions outside quotes, in text order: the antecedents a pronoun can point back to,
+        # each marked when it is the subject of its sentence's main clause.
+        self.antecedents: list[tuple[int, str, bool]] = []
         for person in self.people.values():
-            for start, _ in person.mentions:
+            for start, end in person.mentions:
                 k = bisect.bisect_right(quoted_starts, start) - 1
                 if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                     continue
-                self.antecedents.append((start, person.id))
+                span = doc.char_span(start, end, alignment_mode="expand")
+                main = span is not None and len(span) > 0 and is_main_subject(span[-1])
+                self.antecedents.append((start, person.id, main))
         self.antecedents.sort()
 
     def resolve(self, subject: Token) -> Speaker | None:
@@ -71,11 +77,41 @@ class SpeakerResolver:
             return None
         if word in self.title_heads and not self._is_proper_phrase(subject):
             return self._description(subject)
+        if self._refers_back_to_body(subject):
+            return self._body_described(subject)
         if self._speaks_as_body(subject):
             start, end = self._noun_phrase(subject)
-            text = self.doc.text[start:end]
-            return Speaker(name=text, person_id=None, mention=(start, end))
+            words = self.doc.char_span(start, end, alignment_mode="expand")
+            if words is None or len(words) > MAX_BODY_WORDS or any(
+                t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words
+            ):
+                return None
+            return Speaker(name=self.doc.text[start:end], person_id=None, mention=(start, end))
         return None
+
+    def _refers_back_to_body(self, noun: Token) -> bool:
+        """ "the organization added", "the ministry said": a definite institution noun with
+        no name of its own."""
+        if noun.lower_ not in self.institution_nouns or noun.pos_ != "NOUN":
+            return False
+        modifiers = [c for c in noun.children if c.i < noun.i]
+        return bool(modifiers) and all(c.lower_ == "the" for c in modifiers)
+
+    def _body_described(self, noun: Token) -> Speaker | None:
+        """The organization most recently named before "the ministry" / "the organization"
+        that the noun fits: its name holds the noun, or the noun is a generic one."""
+        generic = noun.lower_ in GENERIC_BODY_NOUNS
+        best: tuple[int, str] | None = None
+        for organization in self.doc._.organizations or []:
+            names = [organization.name.lower(), *(a.lower() for a in organization.aliases)]
+            if not generic and not any(noun.lower_ in name.split() for name in names):
+                continue
+            earlier = [start for start, _ in organization.mentions if start < noun.idx]
+            if earlier and (best is None or max(earlier) > best[0]):
+                best = (max(earlier), organization.name)
+        if best is None:
+            return None
+        return Speaker(name=best[1], person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
     def person_speaker(self, token: Token) -> Speaker | None:
         """Return the person a token is part of a mention of, or None."""
@@ -99,19 +135,27 @@ class SpeakerResolver:
         return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
 
     def _pronoun(self, pronoun: Token, gender: str) -> Speaker | None:
-        """The nearest earlier person outside quotes whose gender does not contradict."""
+        """The nearest earlier person outside quotes whose gender does not contradict,
+        preferring one who was the subject of a main clause: in "Joe Biden has said he is
+        convinced that Vladimir Putin has made the decision ... which he said ...", the second
+        "he" is Biden, not Putin."""
         position = pronoun.idx
-        k = bisect.bisect_left(self.antecedents, (position, ""))
-        for start, person_id in reversed(self.antecedents[:k]):
-            if position - start > self.max_pronoun_distance:
-                return None
-            if self.people[person_id].gender in (gender, None):
-                return Speaker(
-                    name=self.people[person_id].name,
-                    person_id=person_id,
-                    mention=(pronoun.idx, pronoun.idx + len(pronoun)),
-                )
-        return None
+        k = bisect.bisect_left(self.antecedents, (position, "", False))
+        window = [
+            (start, person_id, main)
+            for start, person_id, main in reversed(self.antecedents[:k])
+            if position - start <= self.max_pronoun_distance
+            and self.people[person_id].gender in (gender, None)
+        ]
+        chosen = next((a for a in window if a[2]), None) or next(iter(window), None)
+        if chosen is None:
+            return None
+        person_id = chosen[1]
+        return Speaker(
+            name=self.people[person_id].name,
+            person_id=person_id,
+            mention=(pronoun.idx, pronoun.idx + len(pronoun)),
+        )
 
     def _description(self, noun: Token) -> Speaker | None:
         """ "the minister", "the Ukrainian leader": the nearest earlier person with that title."""
@@ -119,8 +163,8 @@ class SpeakerResolver:
         country = next(
             (self.country_at[c.i] for c in noun.children if c.i in self.country_at), None
         )
-        k = bisect.bisect_left(self.antecedents, (noun.idx, ""))
-        for _, person_id in reversed(self.antecedents[:k]):
+        k = bisect.bisect_left(self.antecedents, (noun.idx, "", False))
+        for _, person_id, _main in reversed(self.antecedents[:k]):
             person = self.people[person_id]
             if country and person.country and person.country != country:
                 continue
@@ -147,7 +191,7 @@ class SpeakerResolver:
             return any(
                 t.i in self.organization_at or t.i in self.country_at or t.ent_type_ in _ORG_LABELS
                 for t in noun.subtree
-            ) or any(c.lower_ == "the" for c in noun.children)
+            )
         return noun.pos_ == "PROPN"
 
     def _noun_phrase(self, noun: Token) -> tuple[int, int]:
@@ -169,3 +213,18 @@ class SpeakerResolver:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
+
+
+def is_main_subject(token: Token) -> bool:
+    """True for the subject of a sentence's main clause, or a name in apposition to it
+    ("The Ukrainian president, Volodymyr Zelenskiy, ... said")."""
+    if token.dep_ == "appos":
+        token = token.head
+    while token.dep_ in ("conj", "compound", "flat"):
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
