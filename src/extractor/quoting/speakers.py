@@ -17,6 +17,9 @@ from extractor import lexicon
 from extractor.annotations import PersonRecord
 
 MAX_BODY_WORDS = 8
+# The name of a speaker that is "the statement", "the letter": whoever issued it, found by the
+# quotes component from what was said before.
+REFERS_BACK = "<refers back>"
 # "the organization said" may name any organization; "the ministry" only one with that word.
 GENERIC_BODY_NOUNS = frozenset({"organization", "organisation", "group", "body", "alliance"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -48,6 +51,8 @@ class SpeakerResolver:
         self.max_pronoun_distance = max_pronoun_distance
         self.person_nouns = lexicon.lower_set("person_nouns.txt")
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
+        self.document_nouns = lexicon.lower_set("document_nouns.txt")
+        self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.title_heads = {title[-1] for title in lexicon.titles()}
         quoted_starts = [s for s, _ in quoted]
         # Mentions outside quotes, in text order: the antecedents a pronoun can point back to,
@@ -65,10 +70,14 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token) -> Speaker | None:
         """Return the speaker a subject token names, or None when it names nobody we know."""
+        word = subject.lower_
+        if word in self.eponym_heads and subject.pos_ == "NOUN":
+            return self._named_body(subject)  # "the Biden administration said"
         person = self._person_in(subject)
         if person is not None:
             return person
-        word = subject.lower_
+        if word in self.document_nouns and any(c.dep_ in ("det", "poss") for c in subject.children):
+            return Speaker(REFERS_BACK, None, (subject.idx, subject.idx + len(subject)))
         if word in PRONOUN_GENDER:
             return self._pronoun(subject, PRONOUN_GENDER[word])
         if subject.pos_ == "PRON":
@@ -80,14 +89,20 @@ class SpeakerResolver:
         if self._refers_back_to_body(subject):
             return self._body_described(subject)
         if self._speaks_as_body(subject):
-            start, end = self._noun_phrase(subject)
-            words = self.doc.char_span(start, end, alignment_mode="expand")
-            if words is None or len(words) > MAX_BODY_WORDS or any(
-                t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words
-            ):
-                return None
-            return Speaker(name=self.doc.text[start:end], person_id=None, mention=(start, end))
+            return self._named_body(subject)
         return None
+
+    def _named_body(self, noun: Token) -> Speaker | None:
+        """The organization or government a noun phrase names, as written."""
+        start, end = self._noun_phrase(noun)
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        if (
+            words is None
+            or len(words) > MAX_BODY_WORDS
+            or any(t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words)
+        ):
+            return None
+        return Speaker(name=self.doc.text[start:end], person_id=None, mention=(start, end))
 
     def _refers_back_to_body(self, noun: Token) -> bool:
         """ "the organization added", "the ministry said": a definite institution noun with
@@ -175,7 +190,28 @@ class SpeakerResolver:
             if fits:
                 start, end = self._noun_phrase(noun)
                 return Speaker(name=person.name, person_id=person_id, mention=(start, end))
-        return None
+        return self._untitled_description(noun, country)
+
+    def _untitled_description(self, noun: Token, country: str | None) -> Speaker | None:
+        """ "Joe Biden has said ... But the US president insisted": when no one holds the
+        title, a leader's title may still describe the subject of the sentence just before,
+        if nothing the article says about that person contradicts it."""
+        if noun.lower_ not in LEADER_TITLES:
+            return None
+        sentence = noun.sent
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        subjects = [
+            self.person_at[t.i] for t in previous if t.i in self.person_at and is_main_subject(t)
+        ]
+        if len(set(subjects)) != 1:
+            return None
+        person = self.people[subjects[0]]
+        if person.titles or (country and person.country and person.country != country):
+            return None
+        start, end = self._noun_phrase(noun)
+        return Speaker(name=person.name, person_id=person.id, mention=(start, end))
 
     def _is_proper_phrase(self, noun: Token) -> bool:
         return noun.i in self.organization_at or noun.ent_type_ in _ORG_LABELS

@@ -1,0 +1,73 @@
+"""What finding quotes in one Doc needs to share: the text's paragraphs, its quotation marks,
+the cue verbs, and the speaker resolver; and the speech events found so far."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.quoting.cues import Cues
+from extractor.quoting.marks import MarkedSpan, paragraphs, quoted_spans
+from extractor.quoting.speakers import Speaker, SpeakerResolver
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    max_pronoun_distance: int
+    attribution_window: int
+    max_chain: int
+    direct_share_of_clause: float
+
+
+@dataclass
+class SpeechEvent:
+    """One quote: where its text is, what kind it is, who said it and which words say so."""
+
+    kind: str  # "direct", "partial" or "indirect"
+    start: int
+    end: int
+    paragraph: int
+    speaker: Speaker | None = None
+    cue: tuple[int, int] | None = None
+    attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
+    marks: MarkedSpan | None = None  # for quotes in quotation marks
+    tokens: Span | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class QuoteContext:
+    def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.settings = settings
+        self.paragraphs = paragraphs(self.text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.marked = [m for m in quoted_spans(self.text) if self._has_words(m)]
+        self.quote_of_token: dict[int, int] = {}
+        for number, marks in enumerate(self.marked):
+            span = doc.char_span(marks.open, marks.close + 1, alignment_mode="expand")
+            for token in span or []:
+                self.quote_of_token.setdefault(token.i, number)
+        self.resolver = SpeakerResolver(
+            doc, [(m.open, m.close + 1) for m in self.marked], settings.max_pronoun_distance
+        )
+
+    def _has_words(self, marks: MarkedSpan) -> bool:
+        start, end = marks.inner
+        return any(ch.isalnum() for ch in self.text[start:end])
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def in_quote(self, token: Token) -> bool:
+        return token.i in self.quote_of_token
+
+    def resolve(self, subject: Token | None) -> Speaker | None:
+        return self.resolver.resolve(subject) if subject is not None else None

@@ -1,0 +1,203 @@
+"""Quotes in quotation marks: direct or partial, and the cue and speaker of each.
+
+A quoted span is direct when it stands as a clause of its own (“We don’t need this panic,” he
+added), partial when it is a fragment inside reported speech (called on the West not to
+create “panic”). A fragment whose sentence reports no speech is a scare quote, a name or a
+title, and is not a quote at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.cues import SUBJECT_DEPS
+from extractor.quoting.marks import MarkedSpan
+from extractor.quoting.speakers import Speaker
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+_DASHES = frozenset({"-", "—", "–", "--"})
+_OPENS_UNIT = '.!?:,;—–-”"…)'
+MAX_NAME_WORDS = 5
+
+Found = tuple[Token, Token | None]
+
+
+class QuotedFinder:
+    def __init__(self, context: QuoteContext, non_quote_cues: frozenset[str]) -> None:
+        self.context = context
+        self.doc = context.doc
+        self.text = context.text
+        self.non_quote_cues = non_quote_cues
+
+    def events(self) -> list[SpeechEvent]:
+        """Return the quotes in quotation marks, attributed where the text allows."""
+        events = [e for e in (self._event(m) for m in self.context.marked) if e is not None]
+        for event in events:
+            self._attribute(event)
+        return [e for e in events if e.kind == "direct" or e.attributed]
+
+    def _event(self, marks: MarkedSpan) -> SpeechEvent | None:
+        start, end = marks.inner
+        tokens = self.doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0 or self._named_not_quoted(marks, tokens):
+            return None
+        return SpeechEvent(
+            kind="direct" if self._stands_alone(marks, tokens) else "partial",
+            start=start,
+            end=end,
+            paragraph=self.context.paragraph_of(marks.open),
+            marks=marks,
+            tokens=tokens,
+        )
+
+    def _named_not_quoted(self, marks: MarkedSpan, tokens: Span) -> bool:
+        """ "the so-called “special military operation”", "the term “imminent”", and names of
+        papers and programmes in title case: wrote in the "Sunday Times" newspaper."""
+        before = self.text[max(0, marks.open - 40) : marks.open].lower().split()
+        if before and (
+            before[-1] in self.non_quote_cues or " ".join(before[-2:]) in self.non_quote_cues
+        ):
+            return True
+        words = [t for t in tokens if t.is_alpha]
+        line_start = self.text.rfind("\n", 0, marks.open) + 1
+        line_end = self.text.find("\n", marks.close)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        in_capitals = not any(ch.islower() for ch in line)
+        return (
+            not in_capitals
+            and 0 < len(words) <= MAX_NAME_WORDS
+            and all(t.text[:1].isupper() for t in words)
+            and not _is_clause(tokens)
+        )
+
+    def _stands_alone(self, marks: MarkedSpan, tokens: Span) -> bool:
+        """A direct quote opens its sentence or follows a colon, comma, cue or "that", and
+        holds a clause of its own; anything else quoted is a fragment (partial)."""
+        paragraph_start = self.context.paragraphs[self.context.paragraph_of(marks.open)][0]
+        before = self.text[paragraph_start : marks.open].rstrip()
+        if before:
+            words = before.split()
+            opens_unit = before[-1] in _OPENS_UNIT or words[-1].lower() == "that"
+            if not opens_unit:
+                previous = self._token_before(marks.open)
+                opens_unit = previous is not None and self.context.cues.is_cue(previous)
+            if not opens_unit:
+                return False
+        return _is_clause(tokens)
+
+    def _token_before(self, char: int) -> Token | None:
+        token = self.context.token_at(max(0, char - 1))
+        while token is not None and token.i > 0 and (token.is_space or token.idx >= char):
+            token = self.doc[token.i - 1]
+        return token
+
+    # -- attribution -----------------------------------------------------------------------
+
+    def _attribute(self, event: SpeechEvent) -> None:
+        """Find the cue and speaker of one quote, trying the surest patterns first."""
+        finders: tuple[Callable[[SpeechEvent], Found | None], ...] = (
+            (self._cue_after, self._cue_before, self._governing_cue)
+            if event.kind == "direct"
+            else (self._governing_cue, self._cue_before, self._cue_after)
+        )
+        for find in finders:
+            found = find(event)
+            if found is not None:
+                cue, subject = found
+                event.attributed = True
+                event.cue = (cue.idx, cue.idx + len(cue))
+                event.speaker = self.context.resolve(subject)
+                return
+        dashed = self._dash_speaker(event)
+        if dashed is not None:
+            event.attributed = True
+            event.speaker = dashed
+
+    def _cue_after(self, event: SpeechEvent) -> Found | None:
+        """ "“...,” Foreign Minister Sergey Lavrov said", "“...,” said Kirby"."""
+        assert event.marks is not None
+        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        if close is None:
+            return None
+        window = self.context.settings.attribution_window
+        for token in self.doc[close.i + 1 : close.i + 1 + window]:
+            if self.context.in_quote(token) or "\n" in token.text:
+                return None
+            if self.context.cues.is_cue(token):
+                subject = self.context.cues.subject_of(token)
+                if subject is not None and subject.i > close.i:
+                    return token, subject
+                return None
+            if token.text in _SENTENCE_END:
+                return None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                return None
+        return None
+
+    def _cue_before(self, event: SpeechEvent) -> Found | None:
+        """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
+        assert event.marks is not None
+        opening = self.context.token_at(event.marks.open)
+        if opening is None:
+            return None
+        start = max(0, opening.i - self.context.settings.attribution_window)
+        for token in reversed(self.doc[start : opening.i]):
+            if self.context.in_quote(token) or "\n" in token.text:
+                return None
+            if token.text in _SENTENCE_END:
+                return None
+            if self.context.cues.is_cue(token):
+                subject = self.context.cues.subject_of(token)
+                return (token, subject) if subject is not None else None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                return None
+        return None
+
+    def _governing_cue(self, event: SpeechEvent) -> Found | None:
+        """The speech verb the quote hangs from in the parse: "insisting that the report ...
+        was “not true”", "called on the West not to create “panic”"."""
+        tokens = event.tokens
+        assert tokens is not None
+        roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end)]
+        for root in reversed(roots):
+            token = root
+            for _ in range(self.context.settings.max_chain):
+                if token.head is token:
+                    break
+                token = token.head
+                if self.context.in_quote(token):
+                    continue
+                if self.context.cues.is_cue(token):
+                    subject = self.context.cues.subject_of(token)
+                    return (token, subject) if subject is not None else None
+        return None
+
+    def _dash_speaker(self, event: SpeechEvent) -> Speaker | None:
+        """ "“...” - Commissioner Geoffrey Starks": a name after a dash ends the quote."""
+        assert event.marks is not None
+        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        if close is None or close.i + 2 >= len(self.doc):
+            return None
+        if self.doc[close.i + 1].text not in _DASHES:
+            return None
+        window = self.context.settings.attribution_window
+        for token in self.doc[close.i + 2 : close.i + 2 + window]:
+            if "\n" in token.text:
+                break
+            speaker = self.context.resolver.person_speaker(token)
+            if speaker is not None:
+                return speaker
+        return None
+
+
+def _is_clause(tokens: Span) -> bool:
+    """True when a quoted span holds a clause: a subject, or a finite verb."""
+    for token in tokens:
+        if token.dep_ in (*SUBJECT_DEPS, "expl") and tokens.start <= token.head.i < tokens.end:
+            return True
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD") and token.dep_ not in ("amod", "compound"):
+            return True
+    return False

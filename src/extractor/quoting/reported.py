@@ -1,0 +1,168 @@
+"""Indirect quotes: the content clause of a speech verb outside quotation marks.
+
+"Putin said he wants to continue dialogue with the West" -> "he wants to continue dialogue
+with the West", speaker Putin, cue "said". Also "according to X" (the clause it qualifies)
+and "X says Y" headlines. Clauses quoted whole are direct quotes and are left to those.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.cues import SUBJECT_DEPS
+from extractor.quoting.speakers import Speaker
+
+_JOINERS = frozenset({"that", "and", "but", "or"})
+_CLOSING_MARKS = "”\"’'"
+# "accused Russia of massing troops": the content is what follows "of".
+_GERUND_CUES = frozenset({"deny", "accuse"})
+
+
+class ReportedFinder:
+    def __init__(self, context: QuoteContext, event_marks: frozenset[str]) -> None:
+        self.context = context
+        self.doc = context.doc
+        self.event_marks = event_marks
+
+    def events(self) -> list[SpeechEvent]:
+        events: list[SpeechEvent] = []
+        seen: set[tuple[int, int]] = set()
+        for token in self.doc:
+            if self.context.in_quote(token):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(self.doc):
+                found = self._according_to(token)
+            elif self.context.cues.is_cue(token):
+                found = self._reported_clauses(token)
+            else:
+                continue
+            for event in found:
+                if (event.start, event.end) not in seen:
+                    seen.add((event.start, event.end))
+                    events.append(event)
+        return events
+
+    def _reported_clauses(self, cue: Token) -> list[SpeechEvent]:
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        if cue.lemma_ in _GERUND_CUES:
+            clauses += [c for c in cue.children if c.dep_ in ("xcomp", "pcomp")]
+            clauses += [
+                grandchild
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for grandchild in c.children
+                if grandchild.dep_ == "pcomp"
+            ]
+        speaker = self.context.resolve(self.context.cues.subject_of(cue))
+        events = []
+        for clause in clauses:
+            for start, end in self._clause_parts(clause):
+                event = self._event(start, end, cue, speaker)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _clause_parts(self, clause: Token) -> list[tuple[int, int]]:
+        """Token ranges of a content clause, split where "and that" starts a second one."""
+        parts = [clause]
+        for child in clause.children:
+            if (
+                child.dep_ == "conj"
+                and child.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in (*SUBJECT_DEPS, "mark") for c in child.children)
+            ):
+                parts.append(child)
+        ranges = []
+        for number, part in enumerate(parts):
+            start = part.left_edge.i
+            end = part.right_edge.i + 1
+            if number == 0 and len(parts) > 1:
+                end = parts[1].left_edge.i
+            if number == len(parts) - 1:
+                end = max(end, self._continuation_end(part))
+            for child in part.children:
+                if child.i > part.i and child.dep_ == "advcl" and self._separate_event(child):
+                    end = min(end, child.left_edge.i)
+            ranges.append((start, end))
+        return ranges
+
+    def _continuation_end(self, clause: Token) -> int:
+        """ "Kirby said the Pentagon is reviewing its posture and may soon have decisions to
+        announce": the parser hangs "may soon have" on "said"; a verb without a subject of its
+        own right after the clause continues what was said."""
+        end = clause.right_edge.i + 1
+        if clause.dep_ != "ccomp":
+            return end
+        for sibling in clause.head.children:
+            if (
+                sibling.dep_ == "conj"
+                and sibling.i > clause.i
+                and sibling.pos_ in ("VERB", "AUX")
+                and not self.context.cues.is_cue(sibling)
+                and not any(c.dep_ in SUBJECT_DEPS for c in sibling.children)
+            ):
+                end = max(end, sibling.right_edge.i + 1)
+        return end
+
+    def _separate_event(self, clause: Token) -> bool:
+        """A trailing clause that reports another speech event ("..., while a top Kremlin
+        official said ..."), or, in a headline, another piece of news ("Putin Says X as
+        Kremlin Rules out War")."""
+        if any(self.context.cues.is_cue(t) for t in clause.subtree):
+            return True
+        in_headline = self.context.paragraph_of(clause.idx) == 0
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep")}
+        return in_headline and bool(marks & self.event_marks)
+
+    def _event(
+        self, start: int, end: int, cue: Token, speaker: Speaker | None
+    ) -> SpeechEvent | None:
+        doc = self.doc
+        while start < end and (
+            doc[start].lower_ in _JOINERS or doc[start].is_punct or doc[start].is_space
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _JOINERS
+        ):
+            if self.context.in_quote(doc[end - 1]) and doc[end - 1].text in _CLOSING_MARKS:
+                break
+            end -= 1
+        if end - start < 2 or start <= cue.i < end:
+            return None
+        if self.context.in_quote(doc[start]):
+            # The clause opens with a quote that holds (nearly) all of it: "Lavrov said that
+            # “the propaganda campaign ...”" is the direct quote, not a second, indirect one.
+            quoted = sum(1 for i in range(start, end) if i in self.context.quote_of_token)
+            if quoted / (end - start) >= self.context.settings.direct_share_of_clause:
+                return None
+        first, last = doc[start], doc[end - 1]
+        return SpeechEvent(
+            kind="indirect",
+            start=first.idx,
+            end=last.idx + len(last),
+            paragraph=self.context.paragraph_of(first.idx),
+            speaker=speaker,
+            cue=(cue.idx, cue.idx + len(cue)),
+            attributed=True,
+        )
+
+    def _according_to(self, according: Token) -> list[SpeechEvent]:
+        """ "Russia has moved troops, according to a Kremlin readout": the clause it qualifies,
+        on whichever side of the phrase it stands."""
+        to = self.doc[according.i + 1]
+        if to.lower_ != "to":
+            return []
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return []
+        sentence = according.sent
+        left = (sentence.start, according.i)
+        right = (source.right_edge.i + 1, sentence.end)
+        start, end = max(left, right, key=lambda r: r[1] - r[0])
+        event = self._event(start, end, according, self.context.resolve(source))
+        if event is None:
+            return []
+        event.cue = (according.idx, to.idx + len(to))
+        return [event]
