@@ -40,6 +40,16 @@ class CountryLexicon:
         seat = self.seats.get(key)
         return seat[0] if seat else None
 
+    def kind_of(self, phrase: str) -> str | None:
+        """Return "name", "demonym", "capital" or "seat" for a phrase, or None."""
+        key = phrase.lower()
+        if key in self.names:
+            return "name"
+        if key in self.demonyms:
+            return "demonym"
+        seat = self.seats.get(key)
+        return seat[1] if seat else None
+
     def name_of(self, code: str) -> str:
         if code in self.display:
             return self.display[code]

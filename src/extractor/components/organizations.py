@@ -43,9 +43,13 @@ class OrganizationFinder:
         pairs = acronym_pairs(doc, spans)
         groups: dict[str, OrganizationRecord] = {}
         organization_at: dict[int, str] = {}
+        countries = lexicon.countries()
         for span in spans:
             if any(t.i in person_at for t in span):
                 continue  # the people component found a person the model called an ORG
+            kind = countries.kind_of(clean_name(span.text))
+            if kind in ("name", "demonym", "capital"):
+                continue  # a country, not an organization: "Moldova", "the Russians"
             name = self._name_of(span, pairs)
             if not name:
                 continue

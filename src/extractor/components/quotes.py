@@ -18,7 +18,7 @@ from extractor.quoting.context import QuoteContext, QuoteSettings, SpeechEvent
 from extractor.quoting.cues import Cues
 from extractor.quoting.quoted import QuotedFinder
 from extractor.quoting.reported import ReportedFinder
-from extractor.quoting.speakers import REFERS_BACK, Speaker
+from extractor.quoting.speakers import Speaker
 
 
 @Language.factory(
@@ -74,22 +74,28 @@ class QuoteFinder:
 
 
 def resolve_references(events: list[SpeechEvent]) -> None:
-    """ "the statement added", "the letter says": the source named most recently before,
-    an organization if one spoke in the same or the previous paragraph."""
+    """ "the statement added", "the letter says": the source that spoke most recently before;
+    for a statement an organization, for a letter a person, if one spoke in the same or the
+    previous paragraph."""
     for index, event in enumerate(events):
-        if event.speaker is None or event.speaker.name != REFERS_BACK:
+        if event.speaker is None or event.speaker.refers_back is None:
             continue
-        earlier = [e for e in events[:index] if e.speaker and e.speaker.name != REFERS_BACK]
-        bodies = [
-            e
-            for e in earlier
-            if e.speaker and e.speaker.person_id is None and event.paragraph - e.paragraph <= 1
-        ]
-        candidates = bodies or earlier
+        owner = event.speaker.refers_back
+        earlier = [e for e in events[:index] if e.speaker and e.speaker.refers_back is None]
+        near = [e for e in earlier if event.paragraph - e.paragraph <= 1]
+        preferred = [e for e in near if _owned_by(e, owner)]
+        candidates = preferred or earlier
         source = candidates[-1].speaker if candidates else None
         event.speaker = (
             Speaker(source.name, source.person_id, event.speaker.mention) if source else None
         )
+
+
+def _owned_by(event: SpeechEvent, owner: str) -> bool:
+    if event.speaker is None or owner == "any":
+        return False
+    is_person = event.speaker.person_id is not None
+    return is_person if owner == "person" else not is_person
 
 
 def inherit_within_paragraphs(events: list[SpeechEvent]) -> None:

@@ -33,6 +33,21 @@ class Cues:
                     return child
             expletive = any(c.dep_ == "expl" for c in token.children)
             if token.head is token or not (token.dep_ in INHERITING_DEPS or expletive):
-                return None
+                break
             token = token.head
+        return _noun_just_before(verb)
+
+
+def _noun_just_before(verb: Token) -> Token | None:
+    """When the parser loses a subject ("At a conference in Munich, Germany’s foreign minister,
+    Annalena Baerbock, said ..." hangs the name on "Munich"), the noun written right before
+    the verb, past commas, adverbs and auxiliaries, is its subject."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].is_punct or verb.doc[i].pos_ in ("ADV", "AUX", "PART")):
+        if verb.doc[i].text in ("“", "”", '"', ".", ":", ";"):
+            return None
+        i -= 1
+    if i < 0 or verb.doc[i].sent != verb.sent:
         return None
+    token = verb.doc[i]
+    return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None

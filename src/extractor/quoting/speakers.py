@@ -17,9 +17,6 @@ from extractor import lexicon
 from extractor.annotations import PersonRecord
 
 MAX_BODY_WORDS = 8
-# The name of a speaker that is "the statement", "the letter": whoever issued it, found by the
-# quotes component from what was said before.
-REFERS_BACK = "<refers back>"
 # "the organization said" may name any organization; "the ministry" only one with that word.
 GENERIC_BODY_NOUNS = frozenset({"organization", "organisation", "group", "body", "alliance"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -37,6 +34,9 @@ class Speaker:
     name: str
     person_id: str | None
     mention: tuple[int, int]  # character offsets of the words that name the speaker
+    # Set for "the statement", "the letter": not a speaker yet but a pointer to whoever issued
+    # it, which the quotes component finds among the speakers before; "body", "person", "any".
+    refers_back: str | None = None
 
 
 class SpeakerResolver:
@@ -51,7 +51,9 @@ class SpeakerResolver:
         self.max_pronoun_distance = max_pronoun_distance
         self.person_nouns = lexicon.lower_set("person_nouns.txt")
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
-        self.document_nouns = lexicon.lower_set("document_nouns.txt")
+        self.document_nouns = {
+            noun.lower(): owner for noun, owner in lexicon.table("document_nouns.tsv")
+        }
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.title_heads = {title[-1] for title in lexicon.titles()}
         quoted_starts = [s for s, _ in quoted]
@@ -76,10 +78,12 @@ class SpeakerResolver:
         person = self._person_in(subject)
         if person is not None:
             return person
-        if word in self.document_nouns and any(c.dep_ in ("det", "poss") for c in subject.children):
-            return Speaker(REFERS_BACK, None, (subject.idx, subject.idx + len(subject)))
+        if word in self.document_nouns:
+            return self._document(subject)
         if word in PRONOUN_GENDER:
             return self._pronoun(subject, PRONOUN_GENDER[word])
+        if word == "it" and subject.dep_ in ("nsubj", "nsubjpass"):
+            return self._body_pronoun(subject)
         if subject.pos_ == "PRON":
             return None
         if word in self.person_nouns:
@@ -91,6 +95,58 @@ class SpeakerResolver:
         if self._speaks_as_body(subject):
             return self._named_body(subject)
         return None
+
+    def _document(self, noun: Token) -> Speaker | None:
+        """ "a written analysis by the Center for Naval Analyses", "a defence ministry
+        statement": the issuer named in the phrase; "the statement": the source before it."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if source is not None:
+                    return self.resolve(source)
+        issuer = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.i < noun.i]
+        if issuer:
+            return self.resolve(issuer[-1]) if issuer[-1].pos_ != "PRON" else None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        owner = self.document_nouns[noun.lower_]
+        mention = (noun.idx, noun.idx + len(noun))
+        if owner == "none":
+            return None
+        if owner == "person":
+            return self._pronoun(noun, None)
+        if owner == "body":
+            body = self._recent_body(noun)
+            if body is not None:
+                return Speaker(body, None, mention)
+        return Speaker(noun.text, None, mention, refers_back="any")
+
+    def _recent_body(self, before: Token) -> str | None:
+        """The organization that was last the subject of a sentence before a token."""
+        start = max(0, before.sent.start - 200)
+        for token in reversed(self.doc[start : before.i]):
+            if before.idx - token.idx > self.max_pronoun_distance:
+                return None
+            if token.i in self.organization_at and is_main_subject(token):
+                return self._written_name(token)
+        return None
+
+    def _written_name(self, token: Token) -> str:
+        """An organization as the article writes it at this mention ("The Institute for the
+        Study of War", not the gazetteer's "ISW")."""
+        for organization in self.doc._.organizations or []:
+            for start, end in organization.mentions:
+                if start <= token.idx < end:
+                    return self.doc.text[start:end]
+        return self.organization_at[token.i]
+
+    def _body_pronoun(self, pronoun: Token) -> Speaker | None:
+        """ "it said": the organization that was last the subject of a sentence. (Countries
+        are left out: "it" after "Russia" is as often the war or the plan as the state.)"""
+        body = self._recent_body(pronoun)
+        if body is None:
+            return None
+        return Speaker(body, None, (pronoun.idx, pronoun.idx + len(pronoun)))
 
     def _named_body(self, noun: Token) -> Speaker | None:
         """The organization or government a noun phrase names, as written."""
@@ -149,7 +205,7 @@ class SpeakerResolver:
         start, end = self._noun_phrase(token)
         return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
 
-    def _pronoun(self, pronoun: Token, gender: str) -> Speaker | None:
+    def _pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
         """The nearest earlier person outside quotes whose gender does not contradict,
         preferring one who was the subject of a main clause: in "Joe Biden has said he is
         convinced that Vladimir Putin has made the decision ... which he said ...", the second
@@ -160,7 +216,7 @@ class SpeakerResolver:
             (start, person_id, main)
             for start, person_id, main in reversed(self.antecedents[:k])
             if position - start <= self.max_pronoun_distance
-            and self.people[person_id].gender in (gender, None)
+            and (gender is None or self.people[person_id].gender in (gender, None))
         ]
         chosen = next((a for a in window if a[2]), None) or next(iter(window), None)
         if chosen is None:
