@@ -15,6 +15,10 @@ from extractor.quoting.speakers import Speaker
 
 _JOINERS = frozenset({"that", "and", "but", "or"})
 _CLOSING_MARKS = "”\"’'"
+_OBLIGATION = frozenset({"must", "should"})
+_QUESTION_WORDS = frozenset(
+    {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
+)
 # "accused Russia of massing troops": the content is what follows "of".
 _GERUND_CUES = frozenset({"deny", "accuse"})
 
@@ -33,7 +37,7 @@ class ReportedFinder:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
                 found = self._according_to(token)
-            elif self.context.cues.is_cue(token):
+            elif self.context.cues.is_cue(token) and not self._embedded(token):
                 found = self._reported_clauses(token)
             else:
                 continue
@@ -43,8 +47,30 @@ class ReportedFinder:
                     events.append(event)
         return events
 
+    def _embedded(self, cue: Token) -> bool:
+        """A speech verb inside what another one reports is part of that quote, not a quote
+        of its own: "The United States must admit that their intelligence is worthless,
+        Lukashenko told the media". So is one under "must" or "should"."""
+        if self._obliged(cue):
+            return True
+        if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+            return True  # "When asked whether ..., Kirby said": the reporter asked, not Kirby
+        token, hops = cue, 0
+        while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
+            direct_report = hops == 0 and token.dep_ == "ccomp"
+            token, hops = token.head, hops + 1
+            # "officials say the war is exacting a toll, the ministry said": the inner report
+            # is the quote; the outer one is skipped instead (see _reported_clauses).
+            if self.context.cues.is_cue(token) and not direct_report:
+                return True
+        return False
+
     def _reported_clauses(self, cue: Token) -> list[SpeechEvent]:
-        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        clauses = [
+            c
+            for c in cue.children
+            if c.dep_ == "ccomp" and not self._reports_speech(c) and not self._question(c, cue)
+        ]
         if cue.lemma_ in _GERUND_CUES:
             clauses += [c for c in cue.children if c.dep_ in ("xcomp", "pcomp")]
             clauses += [
@@ -56,6 +82,8 @@ class ReportedFinder:
             ]
         speaker = self.context.resolve(self.context.cues.subject_of(cue))
         events = []
+        if not clauses and cue.dep_ == "parataxis":
+            return self._parenthetical(cue, speaker)
         for clause in clauses:
             for start, end in self._clause_parts(clause):
                 event = self._event(start, end, cue, speaker)
@@ -63,14 +91,46 @@ class ReportedFinder:
                     events.append(event)
         return events
 
+    def _reports_speech(self, clause: Token) -> bool:
+        """ "officials say the war is exacting a toll, the ministry said": the clause is itself
+        a report with a clause of its own, which is the quote."""
+        if not self.context.cues.is_cue(clause) or self._obliged(clause):
+            return False
+        return any(c.dep_ == "ccomp" and not self.context.in_quote(c) for c in clause.children)
+
+    def _obliged(self, cue: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in cue.children)
+
+    @staticmethod
+    def _question(clause: Token, cue: Token) -> bool:
+        """ "declined to say whether the U.S. is moving troops", "what Putin will not do":
+        an open question is not a statement, unless the cue is "ask" itself."""
+        if cue.lemma_ == "ask":
+            return False
+        opener = clause.left_edge
+        if opener.lower_ in ("whether", "if"):
+            return opener.dep_ == "mark"
+        return opener.lower_ in _QUESTION_WORDS and opener.dep_ in ("dobj", "attr", "advmod")
+
+    def _parenthetical(self, cue: Token, speaker: Speaker | None) -> list[SpeechEvent]:
+        """ "If things get that far, he said, internal dissent may well boil over": the
+        clause the parenthetical cue sits in, on the larger side of it."""
+        clause = cue.head
+        left = (clause.left_edge.i, cue.left_edge.i)
+        right = (cue.right_edge.i + 1, clause.right_edge.i + 1)
+        start, end = max(left, right, key=lambda r: r[1] - r[0])
+        event = self._event(start, end, cue, speaker)
+        return [event] if event is not None else []
+
     def _clause_parts(self, clause: Token) -> list[tuple[int, int]]:
-        """Token ranges of a content clause, split where "and that" starts a second one."""
+        """Token ranges of a content clause, split where "and that" starts a second one:
+        "said recent gains were tiny and that Russia was about to run out of steam"."""
         parts = [clause]
         for child in clause.children:
             if (
                 child.dep_ == "conj"
                 and child.pos_ in ("VERB", "AUX")
-                and any(c.dep_ in (*SUBJECT_DEPS, "mark") for c in child.children)
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             ):
                 parts.append(child)
         ranges = []
@@ -101,6 +161,9 @@ class ReportedFinder:
                 and sibling.pos_ in ("VERB", "AUX")
                 and not self.context.cues.is_cue(sibling)
                 and not any(c.dep_ in SUBJECT_DEPS for c in sibling.children)
+                # "and may soon have": a modal carries on the report; "but pushed back
+                # against" is the speaker's next act.
+                and any(c.tag_ == "MD" for c in sibling.children)
             ):
                 end = max(end, sibling.right_edge.i + 1)
         return end
@@ -131,12 +194,15 @@ class ReportedFinder:
             end -= 1
         if end - start < 2 or start <= cue.i < end:
             return None
-        if self.context.in_quote(doc[start]):
+        quoted = sum(1 for i in range(start, end) if i in self.context.quote_of_token)
+        share = quoted / (end - start)
+        if (
+            self.context.in_quote(doc[start])
+            and share >= self.context.settings.direct_share_of_clause
+        ):
             # The clause opens with a quote that holds (nearly) all of it: "Lavrov said that
             # “the propaganda campaign ...”" is the direct quote, not a second, indirect one.
-            quoted = sum(1 for i in range(start, end) if i in self.context.quote_of_token)
-            if quoted / (end - start) >= self.context.settings.direct_share_of_clause:
-                return None
+            return None
         first, last = doc[start], doc[end - 1]
         return SpeechEvent(
             kind="indirect",

@@ -230,17 +230,15 @@ class SpeakerResolver:
 
     def _description(self, noun: Token) -> Speaker | None:
         """ "the minister", "the Ukrainian leader": the nearest earlier person with that title."""
-        head = noun.lower_
-        country = next(
-            (self.country_at[c.i] for c in noun.children if c.i in self.country_at), None
-        )
+        head = _description_head(noun)
+        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
         k = bisect.bisect_left(self.antecedents, (noun.idx, "", False))
         for _, person_id, _main in reversed(self.antecedents[:k]):
             person = self.people[person_id]
             if country and person.country and person.country != country:
                 continue
             titles = {t.lower() for t in person.titles}
-            fits = any(t.split()[-1] == head for t in titles) or (
+            fits = any(head in t.split() for t in titles) or (
                 head == "leader" and bool(titles & LEADER_TITLES)
             )
             if fits:
@@ -252,7 +250,7 @@ class SpeakerResolver:
         """ "Joe Biden has said ... But the US president insisted": when no one holds the
         title, a leader's title may still describe the subject of the sentence just before,
         if nothing the article says about that person contradicts it."""
-        if noun.lower_ not in LEADER_TITLES:
+        if _description_head(noun) not in LEADER_TITLES:
             return None
         sentence = noun.sent
         if sentence.start == 0:
@@ -320,3 +318,15 @@ def is_main_subject(token: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _description_head(noun: Token) -> str:
+    """The word a description turns on: "the minister" -> "minister"; "the head of state" and
+    "the head of government" name a leader whatever the exact title."""
+    if noun.lower_ == "head":
+        for prep in noun.children:
+            if prep.lower_ == "of" and any(
+                c.lower_ in ("state", "government") for c in prep.children
+            ):
+                return "leader"
+    return noun.lower_
