@@ -133,7 +133,7 @@ def _is_pronoun_us(token: Token) -> bool:
 def acts(span: Span) -> bool:
     """True when a capital stands for its government: subject, possessor, actor."""
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ACTOR_DEPS:
         return True

@@ -22,17 +22,30 @@ class Cues:
             return True
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lemmas
 
-    @staticmethod
-    def subject_of(verb: Token) -> Token | None:
+    def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, or of the verb it depends on when it has none:
         "Lukashenko ruled out that there will be war, saying there will not be ..."."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "Kallas said that training ... would not be escalatory, adding that ...": the
+            # participle speaks for the speaker of the report it hangs from, not for the
+            # subject of the reported clause in between.
+            token = verb.head
+            while token.head.i != token.i and not self.is_cue(token):
+                token = token.head
+            if self.is_cue(token) and token.i != verb.i:
+                subject = self.subject_of(token)
+                if subject is not None:
+                    return subject
         token = verb
         for _ in range(4):
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
             expletive = any(c.dep_ == "expl" for c in token.children)
-            if token.head is token or not (token.dep_ in INHERITING_DEPS or expletive):
+            if token.head.i == token.i or not (token.dep_ in INHERITING_DEPS or expletive):
                 break
             token = token.head
         return _noun_just_before(verb)

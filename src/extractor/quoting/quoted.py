@@ -165,7 +165,7 @@ class QuotedFinder:
         for root in reversed(roots):
             token = root
             for _ in range(self.context.settings.max_chain):
-                if token.head is token:
+                if token.head.i == token.i:
                     break
                 token = token.head
                 if self.context.in_quote(token):

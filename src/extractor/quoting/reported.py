@@ -56,7 +56,7 @@ class ReportedFinder:
         if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
             return True  # "When asked whether ..., Kirby said": the reporter asked, not Kirby
         token, hops = cue, 0
-        while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
+        while token.dep_ in ("ccomp", "xcomp") and token.head.i != token.i:
             direct_report = hops == 0 and token.dep_ == "ccomp"
             token, hops = token.head, hops + 1
             # "officials say the war is exacting a toll, the ministry said": the inner report

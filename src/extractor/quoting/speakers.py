@@ -17,8 +17,6 @@ from extractor import lexicon
 from extractor.annotations import PersonRecord
 
 MAX_BODY_WORDS = 8
-# "the organization said" may name any organization; "the ministry" only one with that word.
-GENERIC_BODY_NOUNS = frozenset({"organization", "organisation", "group", "body", "alliance"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _NP_STOP_DEPS = frozenset(
@@ -169,20 +167,20 @@ class SpeakerResolver:
         return bool(modifiers) and all(c.lower_ == "the" for c in modifiers)
 
     def _body_described(self, noun: Token) -> Speaker | None:
-        """The organization most recently named before "the ministry" / "the organization"
-        that the noun fits: its name holds the noun, or the noun is a generic one."""
-        generic = noun.lower_ in GENERIC_BODY_NOUNS
-        best: tuple[int, str] | None = None
+        """The organization most recently named before "the ministry" / "the department" whose
+        name holds that noun, as the article wrote it there. A generic "the organization"
+        could be any of them and stays unresolved."""
+        best: tuple[int, int, int] | None = None
         for organization in self.doc._.organizations or []:
-            names = [organization.name.lower(), *(a.lower() for a in organization.aliases)]
-            if not generic and not any(noun.lower_ in name.split() for name in names):
-                continue
-            earlier = [start for start, _ in organization.mentions if start < noun.idx]
-            if earlier and (best is None or max(earlier) > best[0]):
-                best = (max(earlier), organization.name)
+            for start, end in organization.mentions:
+                written = self.doc.text[start:end].lower()
+                if start < noun.idx and noun.lower_ in written.split():
+                    if best is None or start > best[0]:
+                        best = (start, start, end)
         if best is None:
             return None
-        return Speaker(name=best[1], person_id=None, mention=(noun.idx, noun.idx + len(noun)))
+        name = self.doc.text[best[1] : best[2]]
+        return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
     def person_speaker(self, token: Token) -> Speaker | None:
         """Return the person a token is part of a mention of, or None."""
@@ -310,8 +308,10 @@ def is_main_subject(token: Token) -> bool:
     ("The Ukrainian president, Volodymyr Zelenskiy, ... said")."""
     if token.dep_ == "appos":
         token = token.head
-    while token.dep_ in ("conj", "compound", "flat"):
+    while token.dep_ in ("compound", "flat"):
         token = token.head
+    # In "Stoltenberg and Johnson confirmed", only the first is taken as the subject: a later
+    # "he" is as likely either, and news resolves it to the first named.
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
