@@ -170,16 +170,16 @@ class SpeakerResolver:
         """The organization most recently named before "the ministry" / "the department" whose
         name holds that noun, as the article wrote it there. A generic "the organization"
         could be any of them and stays unresolved."""
-        best: tuple[int, int, int] | None = None
-        for organization in self.doc._.organizations or []:
-            for start, end in organization.mentions:
-                written = self.doc.text[start:end].lower()
-                if start < noun.idx and noun.lower_ in written.split():
-                    if best is None or start > best[0]:
-                        best = (start, start, end)
-        if best is None:
+        fitting = [
+            (start, end)
+            for organization in self.doc._.organizations or []
+            for start, end in organization.mentions
+            if start < noun.idx and noun.lower_ in self.doc.text[start:end].lower().split()
+        ]
+        if not fitting:
             return None
-        name = self.doc.text[best[1] : best[2]]
+        start, end = max(fitting)
+        name = self.doc.text[start:end]
         return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
     def person_speaker(self, token: Token) -> Speaker | None:
