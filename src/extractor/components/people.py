@@ -197,7 +197,9 @@ class PeopleFinder:
         for c in clusters:
             by_surname.setdefault(c.surname, []).append(c)
         for token in doc:
-            if token.i in covered or token.text not in by_surname:
+            # "BIDEN WARNS RUSSIA": a headline in capitals names the same people.
+            written = token.text.title() if token.is_upper and len(token) > 1 else token.text
+            if token.i in covered or written not in by_surname:
                 continue
             if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 continue
@@ -209,7 +211,7 @@ class PeopleFinder:
             span = doc[start : token.i + 1]
             if not self._looks_like_name(span):
                 continue
-            candidates = by_surname[token.text]
+            candidates = by_surname[written]
             target = _match_cluster(tuple(t.text for t in span), candidates) or candidates[0]
             target.mentions.append(self._make_mention(span))
             covered.update(range(span.start, span.end))

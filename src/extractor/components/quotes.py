@@ -16,7 +16,8 @@ from extractor import lexicon
 from extractor.annotations import QuoteRecord
 from extractor.quoting.context import QuoteContext, QuoteSettings, SpeechEvent
 from extractor.quoting.cues import Cues
-from extractor.quoting.quoted import QuotedFinder
+from extractor.quoting.headlines import HeadlineFinder, cue_forms
+from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.speakers import Speaker
 
@@ -59,12 +60,21 @@ class QuoteFinder:
             )
         )
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
+        self.cue_forms = cue_forms(self.cues.lemmas)
         self.event_marks = lexicon.lower_set("event_marks.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         context = QuoteContext(doc, self.cues, self.settings)
-        events = QuotedFinder(context, self.non_quote_cues).events()
-        events += ReportedFinder(context, self.event_marks).events()
+        headlines = HeadlineFinder(context, self.cue_forms)
+        quoted = QuotedFinder(context, self.non_quote_cues).events()
+        events = headlines.attribute(quoted)
+        events += [e for e in quoted if is_quote(e)]
+        capitals = [(line.start_char, line.end_char) for line in headlines.lines()]
+        events += [
+            e
+            for e in ReportedFinder(context, self.event_marks).events()
+            if not any(start <= e.start < end for start, end in capitals)
+        ]
         events.sort(key=lambda e: (e.start, e.end))
         resolve_references(events)
         inherit_within_paragraphs(events)
@@ -113,10 +123,15 @@ def inherit_within_paragraphs(events: list[SpeechEvent]) -> None:
 
 
 def inherit_across_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A paragraph that is nothing but a quote continues the speaker of the paragraph before
-    it: one that ends with a colon ("She said:"), or in which that speaker last spoke."""
+    """A quote with no cue in a paragraph where nobody else is said to speak continues the
+    speaker of the paragraph before it: one that ends with a colon ("She said:"), or in which
+    that speaker last spoke."""
     for event in events:
-        if event.attributed or event.kind != "direct" or not _only_quotes(event, context):
+        if event.attributed or event.kind != "direct":
+            continue
+        if not _only_quotes(event, context) and any(
+            e.paragraph == event.paragraph and e.attributed for e in events
+        ):
             continue
         previous = event.paragraph - 1
         if previous < 0:

@@ -33,11 +33,12 @@ class QuotedFinder:
         self.non_quote_cues = non_quote_cues
 
     def events(self) -> list[SpeechEvent]:
-        """Return the quotes in quotation marks, attributed where the text allows."""
+        """Return the quotes in quotation marks, attributed where the text allows. A partial
+        left unattributed is not yet known to be a quote: see `is_quote`."""
         events = [e for e in (self._event(m) for m in self.context.marked) if e is not None]
         for event in events:
             self._attribute(event)
-        return [e for e in events if e.kind == "direct" or e.attributed]
+        return events
 
     def _event(self, marks: MarkedSpan) -> SpeechEvent | None:
         start, end = marks.inner
@@ -115,6 +116,27 @@ class QuotedFinder:
         if dashed is not None:
             event.attributed = True
             event.speaker = dashed
+            return
+        if event.kind == "partial":
+            found = self._cue_in_sentence(event)
+            if found is not None:
+                cue, subject = found
+                event.attributed = True
+                event.cue = (cue.idx, cue.idx + len(cue))
+                event.speaker = self.context.resolve(subject)
+
+    def _cue_in_sentence(self, event: SpeechEvent) -> Found | None:
+        """'A further reason ..., he said, was because Xi Jinping was "watching like a hawk"':
+        a fragment in a sentence that reports speech belongs to the nearest speech verb."""
+        tokens = event.tokens
+        assert tokens is not None
+        sentence = tokens[0].sent
+        cues = [t for t in sentence if self.context.cues.is_cue(t) and not self.context.in_quote(t)]
+        if not cues:
+            return None
+        cue = min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
+        subject = self.context.cues.subject_of(cue)
+        return (cue, subject) if subject is not None else None
 
     def _cue_after(self, event: SpeechEvent) -> Found | None:
         """ "“...,” Foreign Minister Sergey Lavrov said", "“...,” said Kirby"."""
@@ -201,3 +223,8 @@ def _is_clause(tokens: Span) -> bool:
         if token.tag_ in ("VBD", "VBZ", "VBP", "MD") and token.dep_ not in ("amod", "compound"):
             return True
     return False
+
+
+def is_quote(event: SpeechEvent) -> bool:
+    """A quoted fragment that nothing attributes is a scare quote, a name or a title."""
+    return event.kind != "partial" or event.attributed

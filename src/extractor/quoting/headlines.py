@@ -1,0 +1,127 @@
+"""Headlines in capitals: "PENTAGON: RUSSIA BUILDUP ... WOULD BE 'HORRIFIC'", "BIDEN WARNS
+RUSSIA OF 'SWIFT AND SEVERE CONSEQUENCES'", "..., WHITE HOUSE SAYS".
+
+The tagger and parser are lost in all-capital text, so these follow the headline's own
+shapes: a speaker before a colon, a speaker before a speech verb, or "..., X SAYS" at the end.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.speakers import Speaker
+
+MAX_SPEAKER_WORDS = 4
+IRREGULAR_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
+
+
+def cue_forms(lemmas: frozenset[str]) -> dict[str, str]:
+    """Return the written forms of the cue verbs a headline uses ("warns", "urged")."""
+    forms = dict(IRREGULAR_FORMS)
+    for lemma in lemmas:
+        for form in (lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed"):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def in_capitals(span: Span) -> bool:
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) >= 8 and not any(ch.islower() for ch in letters)
+
+
+class HeadlineFinder:
+    def __init__(self, context: QuoteContext, forms: dict[str, str]) -> None:
+        self.context = context
+        self.doc = context.doc
+        self.forms = forms
+
+    def lines(self) -> list[Span]:
+        lines = []
+        for start, end in self.context.paragraphs:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and in_capitals(span):
+                lines.append(span)
+        return lines
+
+    def attribute(self, events: list[SpeechEvent]) -> list[SpeechEvent]:
+        """Give quotes in capital headlines their speaker, and return the headlines' own
+        reported speech as indirect quotes."""
+        reported: list[SpeechEvent] = []
+        for line in self.lines():
+            found = self._speaker_and_content(line)
+            if found is None:
+                continue
+            speaker, cue, content = found
+            for event in events:
+                if line.start_char <= event.start < line.end_char and not event.attributed:
+                    event.speaker, event.attributed = speaker, True
+                    event.cue = (cue.idx, cue.idx + len(cue))
+            if content is not None and len(content) >= 2:
+                reported.append(
+                    SpeechEvent(
+                        kind="indirect",
+                        start=content.start_char,
+                        end=content.end_char,
+                        paragraph=self.context.paragraph_of(line.start_char),
+                        speaker=speaker,
+                        cue=(cue.idx, cue.idx + len(cue)),
+                        attributed=True,
+                    )
+                )
+        return reported
+
+    def _speaker_and_content(self, line: Span) -> tuple[Speaker | None, Token, Span | None] | None:
+        doc = self.doc
+        colon = next((t for t in line if t.text == ":"), None)
+        if colon is not None and 0 < colon.i - line.start <= MAX_SPEAKER_WORDS:
+            speaker = self._speaker(doc[line.start : colon.i])
+            if speaker is not None:
+                return speaker, colon, _trimmed(doc[colon.i + 1 : line.end])
+        for token in line:
+            lemma = self.forms.get(token.lower_)
+            if lemma is None or self.context.in_quote(token):
+                continue
+            before = doc[line.start : token.i]
+            if token.i + 1 >= line.end or doc[token.i + 1].is_punct:
+                # "..., WHITE HOUSE SAYS": the speaker stands after the last comma.
+                comma = max((t.i for t in before if t.text == ","), default=None)
+                if comma is None:
+                    return None
+                speaker = self._speaker(doc[comma + 1 : token.i])
+                return speaker, token, _trimmed(doc[line.start : comma])
+            if 0 < len(before) <= MAX_SPEAKER_WORDS:
+                speaker = self._speaker(before)
+                if speaker is None:
+                    return None
+                return speaker, token, None
+            return None
+        return None
+
+    def _speaker(self, words: Span) -> Speaker | None:
+        """A person, organization or country that the words name, and nothing else."""
+        if not 0 < len(words) <= MAX_SPEAKER_WORDS:
+            return None
+        resolver = self.context.resolver
+        people = {resolver.person_at[t.i] for t in words if t.i in resolver.person_at}
+        if len(people) == 1 and all(t.i in resolver.person_at for t in words if t.is_alpha):
+            return resolver.person_speaker(words[-1])
+        bodies = [t for t in words if t.i in resolver.organization_at or t.i in resolver.country_at]
+        if bodies and len(bodies) == len([t for t in words if t.is_alpha]):
+            mention = (words.start_char, words.end_char)
+            names = {resolver.organization_at.get(t.i) or resolver.country_at[t.i] for t in bodies}
+            if len(names) == 1:
+                return Speaker(words.text, None, mention)
+        return None
+
+
+def _trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in "'’\"”":
+            break
+        end -= 1
+    return doc[start:end] if end > start else None
