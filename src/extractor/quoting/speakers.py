@@ -64,8 +64,9 @@ class SpeakerResolver:
                 if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                     continue
                 span = doc.char_span(start, end, alignment_mode="expand")
-                main = span is not None and len(span) > 0 and is_main_subject(span[-1])
-                self.antecedents.append((start, person.id, main))
+                if span is None or len(span) == 0 or _in_capitals_line(span[-1]):
+                    continue  # a related-story headline is not what "he" points back to
+                self.antecedents.append((start, person.id, is_main_subject(span[-1])))
         self.antecedents.sort()
 
     def resolve(self, subject: Token) -> Speaker | None:
@@ -195,7 +196,7 @@ class SpeakerResolver:
         if speaker is not None:
             return speaker
         for child in subject.children:
-            if child.dep_ in ("appos", "compound") and child.i in self.person_at:
+            if child.dep_ == "appos" and child.i in self.person_at:
                 return self._speaker_for(self.person_at[child.i], subject)
         return None
 
@@ -303,11 +304,22 @@ class SpeakerResolver:
         return first.idx, last.idx + len(last)
 
 
+def _in_capitals_line(token: Token) -> bool:
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    return not any(ch.islower() for ch in line)
+
+
 def is_main_subject(token: Token) -> bool:
     """True for the subject of a sentence's main clause, or a name in apposition to it
-    ("The Ukrainian president, Volodymyr Zelenskiy, ... said")."""
+    ("The Ukrainian president, Volodymyr Zelenskiy, ... said"), or the source of "according
+    to Alexander Khramchikhin, ...", who is as much the one speaking."""
     if token.dep_ == "appos":
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
     while token.dep_ in ("compound", "flat"):
         token = token.head
     # In "Stoltenberg and Johnson confirmed", only the first is taken as the subject: a later
