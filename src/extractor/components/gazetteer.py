@@ -109,6 +109,7 @@ class CountryGazetteer:
         if entity.label_ not in SWALLOWING_LABELS:
             return False
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
+        extra = [t for t in extra if t.pos_ != "DET"]  # "The United States" is still it
         return any(t.is_alpha and t.text[:1].isupper() and t.lower_ not in COMPASS for t in extra)
 
 

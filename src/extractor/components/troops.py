@@ -77,6 +77,7 @@ class TroopFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         records: list[TroopRecord] = []
+        nouns: list[int] = []
         used: set[int] = set()
         for token in doc:
             if (
@@ -95,7 +96,9 @@ class TroopFinder:
                 continue
             used.update(range(number.first, number.last + 1))
             records.append(self._record(doc, number, noun))
-        doc._.troop_figures = same_figure_same_side(records)
+            nouns.append(noun.i)
+        records = same_noun_same_side(same_figure_same_side(records), nouns)
+        doc._.troop_figures = same_sentence_same_side(records, [doc[i].sent.start for i in nouns])
         return doc
 
     def _is_force_level(self, number: _Number, noun: Token) -> bool:
@@ -289,25 +292,35 @@ class TroopFinder:
     def _deployer(self, noun: Token, country_at: dict[int, str]) -> str | None:
         """The side that has or moves the troops: the subject of the verb they are the object
         of ("the United States ordered 8,500 troops", "Russia has built up 100,000 troops",
-        "Russia has surrounded its neighbour with 100,000 troops")."""
+        "Russia has surrounded its neighbour with 100,000 troops", "Britain already has
+        1,700 personnel deployed")."""
+        # "announced the stationing of a brigade of 3,000 combat troops": the troops' side is
+        # that of whoever the phrase they are part of belongs to.
+        for _ in range(3):
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                noun = noun.head.head
         if noun.dep_ == "dobj":
             verb = noun.head
             if verb.lemma_.lower() in self.foreign_object_verbs:
                 return None
         elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
             verb = noun.head.head
+        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ in ("VBN", "VBG"):
+            verb = noun.head.head if noun.head.dep_ in ("ccomp", "xcomp", "oprd") else noun.head
         else:
             return None
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
-            verb = verb.head
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                for token in child.subtree:
+        for _ in range(3):
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                for token in subject.subtree:
                     if token.i in country_at:
                         return country_at[token.i]
-                return self._person_country(child)
+                return self._person_country(subject)
+            if verb.dep_ not in ("conj", "xcomp"):
+                return None
+            verb = verb.head
         return None
 
     @staticmethod
@@ -334,6 +347,30 @@ class TroopFinder:
                         entity = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
                         return entity.text
         return None
+
+
+def same_noun_same_side(records: list[TroopRecord], nouns: list[int]) -> list[TroopRecord]:
+    """ "The 3,000 troops include 2,000 from Fort Bragg and 1,000 from Germany": figures that
+    count parts of one force share its side."""
+    sides = {noun: r.country for r, noun in zip(records, nouns, strict=True) if r.country}
+    for record, noun in zip(records, nouns, strict=True):
+        if record.country is None and noun in sides:
+            record.country = sides[noun]
+    return records
+
+
+def same_sentence_same_side(records: list[TroopRecord], sentences: list[int]) -> list[TroopRecord]:
+    """ "Moscow is preparing 100,000 troops, ... to increase the armed forces by 170,000
+    personnel": figures in one sentence are one side's, when the sentence names only one."""
+    sides: dict[int, set[str]] = {}
+    for record, sentence in zip(records, sentences, strict=True):
+        if record.country:
+            sides.setdefault(sentence, set()).add(record.country)
+    for record, sentence in zip(records, sentences, strict=True):
+        known = sides.get(sentence, set())
+        if record.country is None and len(known) == 1:
+            record.country = next(iter(known))
+    return records
 
 
 def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
