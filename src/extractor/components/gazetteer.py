@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import CountryRecord
+from extractor.syntax import entity_of
 
 # Dependency labels under which a capital names the government acting, not the place:
 # "Moscow said" (nsubj), "Moscow's demands" (poss), "relations between Moscow and Kyiv" (pobj
@@ -99,7 +100,7 @@ class CountryGazetteer:
         first = span[0]
         if not first.ent_type_:
             return False
-        entity = _entity_of(first)
+        entity = entity_of(first)
         if entity is None or (entity.start == span.start and entity.end == span.end):
             return False
         if entity.label_ == "ORG":
@@ -111,13 +112,6 @@ class CountryGazetteer:
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
         extra = [t for t in extra if t.pos_ != "DET"]  # "The United States" is still it
         return any(t.is_alpha and t.text[:1].isupper() and t.lower_ not in COMPASS for t in extra)
-
-
-def _entity_of(token: Token) -> Span | None:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
 
 
 def _is_pronoun_us(token: Token) -> bool:

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
+from extractor.components.descriptions import link_descriptions
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import credit_regions, inside
+from extractor.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_NAME_TOKENS = 5
@@ -73,6 +75,9 @@ class PeopleFinder:
         self.title_words = {word for title in lexicon.titles() for word in title}
         # Words that are titles by themselves and so may stand right before a name.
         self.name_prefixes = {t[0] for t in lexicon.titles() if len(t) == 1} | set(self.honorifics)
+        self.description_heads = frozenset(
+            t[-1] for t in lexicon.titles() if t[-1].isalpha() and t[-1] not in _NOT_HEADS
+        )
         self.institution_words = lexicon.lower_set("institution_nouns.txt") | lexicon.lower_set(
             "name_stop_words.txt"
         )
@@ -86,8 +91,10 @@ class PeopleFinder:
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = cluster(mentions)
         self._recover_mentions(doc, clusters, excluded)
-        clusters = [c for c in clusters if self._is_person(doc, c)]
+        surnames = {c.surname for c in clusters if len(c.longest) > 1}
+        clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
         people, person_at = self._records(doc, clusters)
+        link_descriptions(doc, people, person_at, self.roles, self.description_heads)
         doc._.people = people
         doc._.person_at = person_at
         return doc
@@ -142,11 +149,18 @@ class PeopleFinder:
         if not tokens or len(tokens) > MAX_NAME_TOKENS:
             return None
         doc = entity.doc
-        first = tokens[0].i
+        first, last = tokens[0].i, tokens[-1].i
         # "Anders Fogh Rasmussen" when the model only took "Fogh Rasmussen".
         while first > 0 and self._is_first_name_token(doc[first - 1]):
             first -= 1
-        span = doc[first : tokens[-1].i + 1]
+        # "Ursula von der Leyen" when the model stopped at "von der".
+        while doc[last].lower_ in _PARTICLES and last + 1 < len(doc):
+            if not doc[last + 1].text[:1].isupper():
+                break
+            last += 1
+        if doc[last].lower_ in _PARTICLES:
+            return None
+        span = doc[first : last + 1]
         if not self._looks_like_name(span):
             return None
         return self._make_mention(span)
@@ -155,8 +169,9 @@ class PeopleFinder:
         return _Mention(
             start=span.start,
             end=span.end,
-            words=tuple(t.text for t in span),
-            role=self.roles.role_of(span),
+            words=tuple(span.text.split()),  # "Thomas-Greenfield" is one word of a name
+            # The parse of a headline in capitals is too poor to read roles from.
+            role=Role() if in_capitals_line(span[0]) else self.roles.role_of(span),
             eponym=is_eponym(span, self.eponym_heads),
         )
 
@@ -212,7 +227,7 @@ class PeopleFinder:
             if not self._looks_like_name(span):
                 continue
             candidates = by_surname[written]
-            target = _match_cluster(tuple(t.text for t in span), candidates) or candidates[0]
+            target = _match_cluster(tuple(span.text.split()), candidates) or candidates[0]
             target.mentions.append(self._make_mention(span))
             covered.update(range(span.start, span.end))
         for c in clusters:
@@ -229,16 +244,22 @@ class PeopleFinder:
             start -= 1
         return start
 
-    def _is_person(self, doc: Doc, c: _Cluster) -> bool:
+    def _is_person(self, doc: Doc, c: _Cluster, surnames: set[str]) -> bool:
         """Keep full names; keep a lone surname only with evidence it names an acting person."""
         real = [m for m in c.mentions if not m.eponym]
         if not real:
             return False
         if len(c.longest) > 1:
             return True
+        word = c.longest[0]
+        if "-" in word and any(part in surnames for part in word.split("-")):
+            return False  # "the Putin-Biden call" names a call, not a person
         places = sum(1 for m in real if _place_like(doc[m.end - 1]))
         if places * 2 >= len(real):
             return False  # "in Luhansk", "the Zaporizhzhya region": a place the model took
+        named_with_the = sum(1 for m in real if m.start > 0 and doc[m.start - 1].lower_ == "the")
+        if named_with_the * 2 >= len(real):
+            return False  # "the Quad": people are not named with "the"
         evidence = len(real)
         for m in real:
             if m.role.titles or m.role.gender:
@@ -291,6 +312,8 @@ class PeopleFinder:
 _NOT_PERSON_LABELS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 )
+# Last words of titles that do not name a role by themselves ("Secretary of State").
+_NOT_HEADS = frozenset({"state", "staff", "affairs", "defense", "defence", "house", "exchequer"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "to", "from", "into", "around", "outside", "across", "toward", "towards"}
 )

@@ -84,6 +84,14 @@ class RoleReader:
         if role.country is None:
             role.country = self.country_in(tokens)
 
+    def title_of(self, tokens: list[Token]) -> str | None:
+        """Return the title a phrase holds, as written, or None."""
+        found = self._title_in(tokens)
+        if found is None:
+            return None
+        start, end = found
+        return tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+
     def _title_in(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Return where the title of a phrase lies: the longest title that ends the phrase, or
         that is followed only by its complement ("Ambassador to the United Nations")."""

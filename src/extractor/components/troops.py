@@ -8,6 +8,7 @@ other than people are not troop figures.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,11 +18,13 @@ from extractor import lexicon
 from extractor.annotations import TroopRecord
 from extractor.numbers import SCALES, parse_number
 from extractor.resources import table
+from extractor.syntax import entity_of
 
 _NUMBER_PARTS = frozenset({"compound", "quantmod", "nummod"})
 _LOCATION_PREPOSITIONS = frozenset(
     {"near", "in", "to", "into", "inside", "along", "at", "on", "across", "around", "within"}
 )
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
 
 
@@ -338,14 +341,16 @@ class TroopFinder:
     def _location(noun: Token) -> str | None:
         """Where the troops are: "near Ukraine", "to Europe", "in Belarus"."""
         places = [noun, noun.head]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            places.append(noun.head.head)  # "the number of Russian troops near Ukraine"
         for holder in places:
             for prep in holder.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _LOCATION_PREPOSITIONS:
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in _LOCATION_PREPOSITIONS:
                     continue
                 for obj in prep.subtree:
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        entity = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
-                        return entity.text
+                        entity = entity_of(obj)
+                        return entity.text if entity is not None else obj.text
         return None
 
 
@@ -388,4 +393,5 @@ def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
 
 
 def _is_number(token: Token) -> bool:
-    return token.like_num and not token.text.endswith(("st", "nd", "rd", "th"))
+    """A cardinal number: "8,500", "three", "thousand"; not an ordinal like "82nd"."""
+    return token.like_num and not _ORDINAL.match(token.text) and token.ent_type_ != "ORDINAL"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
+from extractor.syntax import in_capitals_line, is_main_subject
 
 MAX_BODY_WORDS = 8
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -64,7 +65,7 @@ class SpeakerResolver:
                 if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                     continue
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or len(span) == 0 or _in_capitals_line(span[-1]):
+                if span is None or len(span) == 0 or in_capitals_line(span[-1]):
                     continue  # a related-story headline is not what "he" points back to
                 self.antecedents.append((start, person.id, is_main_subject(span[-1])))
         self.antecedents.sort()
@@ -302,34 +303,6 @@ class SpeakerResolver:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
-
-
-def _in_capitals_line(token: Token) -> bool:
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start : end if end >= 0 else len(text)]
-    return not any(ch.islower() for ch in line)
-
-
-def is_main_subject(token: Token) -> bool:
-    """True for the subject of a sentence's main clause, or a name in apposition to it
-    ("The Ukrainian president, Volodymyr Zelenskiy, ... said"), or the source of "according
-    to Alexander Khramchikhin, ...", who is as much the one speaking."""
-    if token.dep_ == "appos":
-        token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
-        return True
-    while token.dep_ in ("compound", "flat"):
-        token = token.head
-    # In "Stoltenberg and Johnson confirmed", only the first is taken as the subject: a later
-    # "he" is as likely either, and news resolves it to the first named.
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    verb = token.head
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
 
 
 def _description_head(noun: Token) -> str:

@@ -1,0 +1,62 @@
+"""Small questions about a parse that several components ask."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+_LINES_KEY = "extractor.lines"
+
+
+def in_capitals_line(token: Token) -> bool:
+    """True when the token stands on a line in capitals: a headline or a related-story link."""
+    starts, capitals = _lines(token.doc)
+    return capitals[bisect.bisect_right(starts, token.idx) - 1]
+
+
+def _lines(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each line's start and whether it is in capitals, worked out once per Doc."""
+    cached = doc.user_data.get(_LINES_KEY)
+    if cached is None:
+        starts, capitals, offset = [], [], 0
+        for line in doc.text.splitlines(keepends=True) or [""]:
+            starts.append(offset)
+            capitals.append(not any(ch.islower() for ch in line))
+            offset += len(line)
+        cached = doc.user_data[_LINES_KEY] = (starts, capitals)
+    return cached
+
+
+def is_main_subject(token: Token) -> bool:
+    """True for the subject of a sentence's main clause, or a name in apposition to it
+    ("The Ukrainian president, Volodymyr Zelenskiy, ... said"), or the source of "according
+    to Alexander Khramchikhin, ...", who is as much the one speaking."""
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    while token.dep_ in ("compound", "flat"):
+        token = token.head
+    # In "Stoltenberg and Johnson confirmed", only the first is taken as the subject: a later
+    # "he" is as likely either, and news resolves it to the first named.
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity a token is part of, found from the token's IOB tags."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
