@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractor import __version__
 from extractor.batch import Engine, find_articles, run_batch
+from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds, metric
 from extractor.extraction import ArticleResult, Settings
 from extractor.output import ArticleOutput
@@ -125,7 +126,7 @@ def run(
     try:
         with progress:
             summary = run_batch(articles, out, settings, engine_function, report)
-    except ModelError as error:
+    except (ModelError, DaskUnavailable) as error:
         _error(str(error))
         raise typer.Exit(2) from None
     except OSError as error:
@@ -139,7 +140,7 @@ def run(
 
 def _engine(engine: EngineName, jobs: int, scheduler: str | None) -> Engine:
     if engine is EngineName.dask:
-        from extractor.engines.dask import run_dask
+        from extractor.engines.dask import run_dask  # imports dask only when it is asked for
 
         return lambda paths, settings: run_dask(paths, settings, jobs, scheduler)
     from extractor.engines.local import run_local

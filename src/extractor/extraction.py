@@ -55,8 +55,7 @@ class Extractor:
 
     def extract(self, paths: Iterable[str]) -> Iterator[ArticleResult]:
         """Yield one result per path, in order, holding at most one batch of texts at a time."""
-        iterator = iter(paths)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        for batch in batches(paths, self.settings.batch_size):
             yield from self._extract_batch(batch)
 
     def _extract_batch(self, paths: list[str]) -> list[ArticleResult]:
@@ -116,6 +115,16 @@ class Extractor:
             quotes=len(output.quotes),
             troops=len(output.troop_figures),
         )
+
+
+def batches(items: Iterable[str], largest: int) -> Iterator[list[str]]:
+    """Split items into batches of 1, 2, 4, ... up to `largest`: the first output is written
+    after one article, and later batches are large enough for the parser to run at speed."""
+    iterator = iter(items)
+    size = 1
+    while batch := list(islice(iterator, size)):
+        yield batch
+        size = min(largest, size * 2)
 
 
 def article_id_of(path: str) -> str:

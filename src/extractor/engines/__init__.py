@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
-from extractor.extraction import Settings
+from extractor.extraction import Settings, batches
 
 
 def chunks(paths: list[str], settings: Settings) -> Iterator[list[str]]:
     """Split the paths into the chunks each task extracts in one pipe."""
-    iterator = iter(paths)
-    while chunk := list(islice(iterator, settings.batch_size)):
-        yield chunk
+    return batches(paths, settings.batch_size)

