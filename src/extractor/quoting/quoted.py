@@ -100,7 +100,7 @@ class QuotedFinder:
     def _attribute(self, event: SpeechEvent) -> None:
         """Find the cue and speaker of one quote, trying the surest patterns first."""
         finders: tuple[Callable[[SpeechEvent], Found | None], ...] = (
-            (self._cue_after, self._cue_before, self._governing_cue)
+            (self._cue_introducing, self._cue_after, self._cue_before, self._governing_cue)
             if event.kind == "direct"
             else (self._governing_cue, self._cue_before, self._cue_after)
         )
@@ -158,6 +158,16 @@ class QuotedFinder:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 return None
         return None
+
+    def _cue_introducing(self, event: SpeechEvent) -> Found | None:
+        """ "Lavrov said that “...”, the ministry reported": a cue right before the quote
+        ("said:", "said that", "said") names who said it, whoever reported it after."""
+        found = self._cue_before(event)
+        if found is None or event.marks is None:
+            return None
+        cue = found[0]
+        between = self.text[cue.idx + len(cue) : event.marks.open].strip().lower()
+        return found if between in ("", ":", ",", "that", ", that") else None
 
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""

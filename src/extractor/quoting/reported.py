@@ -7,6 +7,8 @@ and "X says Y" headlines. Clauses quoted whole are direct quotes and are left to
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extractor.quoting.context import QuoteContext, SpeechEvent
@@ -16,6 +18,7 @@ from extractor.quoting.speakers import Speaker
 _JOINERS = frozenset({"that", "and", "but", "or"})
 _CLOSING_MARKS = "”\"’'"
 _OBLIGATION = frozenset({"must", "should"})
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
 )
@@ -142,7 +145,7 @@ class ReportedFinder:
             if number == len(parts) - 1:
                 end = max(end, self._continuation_end(part))
             for child in part.children:
-                if child.i > part.i and child.dep_ == "advcl" and self._separate_event(child):
+                if child.i > part.i and self._separate_event(child):
                     end = min(end, child.left_edge.i)
             ranges.append((start, end))
         return ranges
@@ -170,8 +173,12 @@ class ReportedFinder:
 
     def _separate_event(self, clause: Token) -> bool:
         """A trailing clause that reports another speech event ("..., while a top Kremlin
-        official said ..."), or, in a headline, another piece of news ("Putin Says X as
-        Kremlin Rules out War")."""
+        official said ...", "“...”, the ministry reported"), or, in a headline, another piece
+        of news ("Putin Says X as Kremlin Rules out War")."""
+        if clause.dep_ not in ("advcl", "parataxis", "conj", "ccomp"):
+            return False
+        if clause.dep_ != "advcl":
+            return self.context.cues.is_cue(clause)
         if any(self.context.cues.is_cue(t) for t in clause.subtree):
             return True
         in_headline = self.context.paragraph_of(clause.idx) == 0
@@ -183,7 +190,10 @@ class ReportedFinder:
     ) -> SpeechEvent | None:
         doc = self.doc
         while start < end and (
-            doc[start].lower_ in _JOINERS or doc[start].is_punct or doc[start].is_space
+            doc[start].lower_ in _JOINERS
+            or doc[start].is_punct
+            or doc[start].is_space
+            or _TIMESTAMP.match(doc[start].text)  # "1:02 Panic is ..., says" in a video caption
         ):
             start += 1
         while end > start and (
