@@ -71,9 +71,7 @@ def measure_extract(folder: str, model: str, jobs: int) -> dict[str, float]:
         settings = Settings(model=model, out_dir=out, force=True)
         extractor_for(settings)  # start-up: load the pipeline before the clock starts
         paths, _ = find_articles([Path(folder)])
-        summary = run_batch(
-            paths, Path(out), settings, lambda p, s: run_local(p, s, jobs)
-        )
+        summary = run_batch(paths, Path(out), settings, lambda p, s: run_local(p, s, jobs))
     return {"words": summary.words, "seconds": summary.seconds}
 
 
@@ -158,8 +156,9 @@ def main() -> None:
                     mode, "--folder", str(throughput), "--model", args.model, *extra
                 )
                 best[label] = max(best.get(label, 0.0), rate(result))
-                print(f"  round {round_number + 1}: {label}: {rate(result):,.0f} words/s",
-                      flush=True)
+                print(
+                    f"  round {round_number + 1}: {label}: {rate(result):,.0f} words/s", flush=True
+                )
         memory_n = peak_memory_mb(small, args.model)
         memory_10n = peak_memory_mb(large, args.model)
         startup = seconds_to_first_output(small, args.model)
