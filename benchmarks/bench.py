@@ -4,7 +4,8 @@
 
 Builds a corpus from the project's articles (seeds/ and tests/gold/), repeated to --words
 words, and measures, each in a fresh process:
-  - words/s of bare `nlp.pipe` with the base model (the baseline),
+  - words/s of bare `nlp.pipe` with the base model and spaCy's default batch size (the
+    baseline),
   - words/s of extraction with one process and with --jobs 2 (reading, our components,
     building and writing the JSON included; loading the model excluded, it is start-up),
   - peak memory (max RSS) of `extract` on N and on 10N articles,

@@ -92,6 +92,8 @@ def run(
     ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract PATHS into one JSON document per article (OUT/<article id>.json)."""
+    if scheduler and engine is not EngineName.dask:
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     articles, errors = find_articles(paths)
     for message in errors:
         _error(message)

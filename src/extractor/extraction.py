@@ -29,7 +29,7 @@ class Settings:
     out_dir: str | None = None  # where current outputs may already be; None: never skip
     force: bool = False
     jsonl: bool = False
-    batch_size: int = 16
+    batch_size: int = 4
 
 
 @dataclass

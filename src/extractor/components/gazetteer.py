@@ -21,9 +21,6 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 ACTOR_PREPOSITIONS = frozenset({"by", "between", "against", "with"})
 # Larger names that swallow a country's name: "the Washington Post", "Sea of Japan".
 SWALLOWING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "LOC", "GPE", "EVENT", "PRODUCT"})
-COMPASS = frozenset(
-    {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central"}
-)
 
 
 @Language.factory("extractor_gazetteer", default_config={})
@@ -111,7 +108,8 @@ class CountryGazetteer:
             return False
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
         extra = [t for t in extra if t.pos_ != "DET"]  # "The United States" is still it
-        return any(t.is_alpha and t.text[:1].isupper() and t.lower_ not in COMPASS for t in extra)
+        compass = lexicon.lower_set("compass_words.txt")
+        return any(t.is_alpha and t.text[:1].isupper() and t.lower_ not in compass for t in extra)
 
 
 def _is_pronoun_us(token: Token) -> bool:
@@ -135,9 +133,6 @@ def acts(span: Span) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS:
         return True
     # "Moscow officials", "the Kyiv government": a capital modifying its government.
-    return token.dep_ == "compound" and token.head.lower_ in _GOVERNMENT_NOUNS
-
-
-_GOVERNMENT_NOUNS = frozenset(
-    {"government", "officials", "authorities", "leadership", "regime", "administration"}
-)
+    return token.dep_ == "compound" and token.head.lower_ in lexicon.lower_set(
+        "government_nouns.txt"
+    )

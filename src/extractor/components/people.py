@@ -76,7 +76,9 @@ class PeopleFinder:
         # Words that are titles by themselves and so may stand right before a name.
         self.name_prefixes = {t[0] for t in lexicon.titles() if len(t) == 1} | set(self.honorifics)
         self.description_heads = frozenset(
-            t[-1] for t in lexicon.titles() if t[-1].isalpha() and t[-1] not in _NOT_HEADS
+            t[-1]
+            for t in lexicon.titles()
+            if t[-1].isalpha() and t[-1] not in lexicon.lower_set("partial_title_words.txt")
         )
         self.institution_words = lexicon.lower_set("institution_nouns.txt") | lexicon.lower_set(
             "name_stop_words.txt"
@@ -154,11 +156,11 @@ class PeopleFinder:
         while first > 0 and self._is_first_name_token(doc[first - 1]):
             first -= 1
         # "Ursula von der Leyen" when the model stopped at "von der".
-        while doc[last].lower_ in _PARTICLES and last + 1 < len(doc):
+        while doc[last].lower_ in _particles() and last + 1 < len(doc):
             if not doc[last + 1].text[:1].isupper():
                 break
             last += 1
-        if doc[last].lower_ in _PARTICLES:
+        if doc[last].lower_ in _particles():
             return None
         span = doc[first : last + 1]
         if not self._looks_like_name(span):
@@ -179,7 +181,7 @@ class PeopleFinder:
         text = span.text
         if any(ch.isdigit() for ch in text) or "/" in text or "@" in text:
             return False
-        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in _PARTICLES for t in span):
+        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in _particles() for t in span):
             return False
         lowered = text.lower()
         if self.countries.code_of(lowered) or lowered in self.organization_names:
@@ -312,14 +314,14 @@ class PeopleFinder:
 _NOT_PERSON_LABELS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 )
-# Last words of titles that do not name a role by themselves ("Secretary of State").
-_NOT_HEADS = frozenset({"state", "staff", "affairs", "defense", "defence", "house", "exchequer"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "to", "from", "into", "around", "outside", "across", "toward", "towards"}
 )
-_PLACE_NOUNS = frozenset({"region", "regions", "oblast", "province", "city", "district", "area"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
-_PARTICLES = frozenset({"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "-"})
+
+
+def _particles() -> frozenset[str]:
+    return lexicon.lower_set("name_particles.txt") | {"-"}
 
 
 def _place_like(token: Token) -> bool:
@@ -327,7 +329,7 @@ def _place_like(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and following.lower_ in _PLACE_NOUNS
+    return following is not None and following.lower_ in lexicon.lower_set("place_nouns.txt")
 
 
 def is_eponym(span: Span, heads: frozenset[str]) -> bool:

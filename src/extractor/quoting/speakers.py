@@ -24,8 +24,6 @@ _NP_STOP_DEPS = frozenset(
     {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "case", "amod_clause"}
 )
 _LEADING_WORDS = frozenset({"the", "a", "an"})
-# "the Ukrainian leader" names a head of state or government, whatever the exact title.
-LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "pm", "premier", "leader"})
 
 
 @dataclass(frozen=True)
@@ -239,7 +237,7 @@ class SpeakerResolver:
                 continue
             titles = {t.lower() for t in person.titles}
             fits = any(head in t.split() for t in titles) or (
-                head == "leader" and bool(titles & LEADER_TITLES)
+                head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
             )
             if fits:
                 start, end = self._noun_phrase(noun)
@@ -250,7 +248,7 @@ class SpeakerResolver:
         """ "Joe Biden has said ... But the US president insisted": when no one holds the
         title, a leader's title may still describe the subject of the sentence just before,
         if nothing the article says about that person contradicts it."""
-        if _description_head(noun) not in LEADER_TITLES:
+        if _description_head(noun) not in lexicon.lower_set("leader_titles.txt"):
             return None
         sentence = noun.sent
         if sentence.start == 0:
