@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from functools import partial
@@ -26,6 +27,9 @@ def _run_forked(
 ) -> Iterator[ArticleResult]:
     context = multiprocessing.get_context("fork")
     work = partial(extraction.extract_paths, settings=settings)
+    # Move the loaded pipeline out of the collector's reach: otherwise each worker's first
+    # garbage collection touches every object and copies the parent's memory page by page.
+    gc.freeze()
     with context.Pool(processes=jobs) as pool:
         for results in pool.imap(work, chunks(paths, settings)):
             yield from results

@@ -154,6 +154,7 @@ class SpeakerResolver:
             words is None
             or len(words) > MAX_BODY_WORDS
             or any(t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words)
+            or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
             return None
         return Speaker(name=self.doc.text[start:end], person_id=None, mention=(start, end))
