@@ -28,7 +28,7 @@ class Cues:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
             # "Kallas said that training ... would not be escalatory, adding that ...": the
             # participle speaks for the speaker of the report it hangs from, not for the
             # subject of the reported clause in between.
@@ -39,6 +39,14 @@ class Cues:
                 subject = self.subject_of(token)
                 if subject is not None:
                     return subject
+            # "He thanked the US for the funding, saying ...": the verb of the clause the
+            # participle hangs from, past the nouns in between.
+            token = verb.head
+            while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+                token = token.head
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return child
         token = verb
         for _ in range(4):
             for child in token.children:

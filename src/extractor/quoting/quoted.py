@@ -202,6 +202,9 @@ class QuotedFinder:
                 token = token.head
                 if self.context.in_quote(token):
                     continue
+                source = _according_to(token)
+                if source is not None:
+                    return source  # 'that turned out to be "a bluff", according to Fix'
                 if self.context.cues.is_cue(token):
                     subject = self.context.cues.subject_of(token)
                     return (token, subject) if subject is not None else None
@@ -223,6 +226,17 @@ class QuotedFinder:
             if speaker is not None:
                 return speaker
         return None
+
+
+def _according_to(verb: Token) -> Found | None:
+    """The source of an "according to X" phrase hanging from a verb, with the cue word."""
+    for child in verb.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                source = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if to.lower_ == "to" and source is not None:
+                    return child, source
+    return None
 
 
 def _is_clause(tokens: Span) -> bool:

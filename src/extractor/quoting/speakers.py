@@ -198,6 +198,15 @@ class SpeakerResolver:
         for child in subject.children:
             if child.dep_ == "appos" and child.i in self.person_at:
                 return self._speaker_for(self.person_at[child.i], subject)
+        # "The U.S. ambassador to the OSCE, Daniel Baer, said": the parser may hang the name
+        # on a noun inside the subject; a name in apposition anywhere in it is the speaker.
+        named = {
+            self.person_at[t.i]
+            for t in subject.subtree
+            if t.dep_ == "appos" and t.i in self.person_at
+        }
+        if len(named) == 1 and subject.lower_ in self.title_heads:
+            return self._speaker_for(named.pop(), subject)
         return None
 
     def _speaker_for(self, person_id: str, token: Token) -> Speaker:
@@ -228,43 +237,47 @@ class SpeakerResolver:
         )
 
     def _description(self, noun: Token) -> Speaker | None:
-        """ "the minister", "the Ukrainian leader": the nearest earlier person with that title."""
+        """ "the minister", "the Ukrainian leader": the person the sentence before was about,
+        if the description fits them, else the nearest earlier person with that title."""
         head = _description_head(noun)
-        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
+        country = next(
+            (self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None
+        )
+        start, end = self._noun_phrase(noun)
+        recent = self._previous_main_subject(noun)
+        if recent is not None and self._fits(recent, head, country, untitled_ok=True):
+            return Speaker(name=recent.name, person_id=recent.id, mention=(start, end))
         k = bisect.bisect_left(self.antecedents, (noun.idx, "", False))
         for _, person_id, _main in reversed(self.antecedents[:k]):
             person = self.people[person_id]
-            if country and person.country and person.country != country:
-                continue
-            titles = {t.lower() for t in person.titles}
-            fits = any(head in t.split() for t in titles) or (
-                head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
-            )
-            if fits:
-                start, end = self._noun_phrase(noun)
+            if self._fits(person, head, country, untitled_ok=False):
                 return Speaker(name=person.name, person_id=person_id, mention=(start, end))
-        return self._untitled_description(noun, country)
+        return None
 
-    def _untitled_description(self, noun: Token, country: str | None) -> Speaker | None:
-        """ "Joe Biden has said ... But the US president insisted": when no one holds the
-        title, a leader's title may still describe the subject of the sentence just before,
-        if nothing the article says about that person contradicts it."""
-        if _description_head(noun) not in lexicon.lower_set("leader_titles.txt"):
-            return None
+    @staticmethod
+    def _fits(person: PersonRecord, head: str, country: str | None, untitled_ok: bool) -> bool:
+        if country and person.country and person.country != country:
+            return False
+        titles = {t.lower() for t in person.titles}
+        if not titles:
+            return untitled_ok and head in lexicon.lower_set("leader_titles.txt")
+        return any(head in t.split() for t in titles) or (
+            head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
+        )
+
+    def _previous_main_subject(self, noun: Token) -> PersonRecord | None:
+        """The one person who was the subject of the sentence before, or of this one before
+        the description."""
         sentence = noun.sent
-        if sentence.start == 0:
-            return None
-        previous = self.doc[sentence.start - 1].sent
-        subjects = [
-            self.person_at[t.i] for t in previous if t.i in self.person_at and is_main_subject(t)
-        ]
-        if len(set(subjects)) != 1:
-            return None
-        person = self.people[subjects[0]]
-        if person.titles or (country and person.country and person.country != country):
-            return None
-        start, end = self._noun_phrase(noun)
-        return Speaker(name=person.name, person_id=person.id, mention=(start, end))
+        tokens = [t for t in sentence if t.i < noun.i]
+        if sentence.start > 0:
+            tokens = list(self.doc[sentence.start - 1].sent) + tokens
+        subjects = {
+            self.person_at[t.i]
+            for t in tokens
+            if t.i in self.person_at and is_main_subject(t) and not in_capitals_line(t)
+        }
+        return self.people[subjects.pop()] if len(subjects) == 1 else None
 
     def _is_proper_phrase(self, noun: Token) -> bool:
         return noun.i in self.organization_at or noun.ent_type_ in _ORG_LABELS
