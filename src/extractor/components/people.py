@@ -149,8 +149,10 @@ class PeopleFinder:
         while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
             tokens.pop()
         # "Taoiseach Leo Varadkar": a word before a known first name is a title we do not list.
-        while len(tokens) > 2 and self._is_first_name_token(tokens[1]) and not (
-            self._is_first_name_token(tokens[0])
+        while (
+            len(tokens) > 2
+            and self._is_first_name_token(tokens[1])
+            and not (self._is_first_name_token(tokens[0]))
         ):
             tokens.pop(0)
         if not tokens or len(tokens) > MAX_NAME_TOKENS:

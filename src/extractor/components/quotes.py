@@ -52,12 +52,14 @@ class QuoteFinder:
 
     def __init__(self, settings: QuoteSettings, thought_verbs: bool) -> None:
         self.settings = settings
+        verbs = lexicon.cue_verbs()
         self.cues = Cues(
             frozenset(
                 lemma
-                for lemma, kind in lexicon.cue_verbs().items()
-                if thought_verbs or kind == "speech"
-            )
+                for lemma, kind in verbs.items()
+                if kind == "speech" or (thought_verbs and kind == "thought")
+            ),
+            frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
         )
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
         self.cue_forms = cue_forms(self.cues.lemmas)

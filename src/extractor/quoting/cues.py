@@ -14,13 +14,21 @@ ALWAYS_CUES = frozenset({"says", "said", "say"})
 
 
 class Cues:
-    def __init__(self, lemmas: frozenset[str]) -> None:
+    def __init__(self, lemmas: frozenset[str], quote_lemmas: frozenset[str]) -> None:
         self.lemmas = lemmas
+        self.quote_lemmas = lemmas | quote_lemmas
 
     def is_cue(self, token: Token) -> bool:
+        """A verb that reports speech: "said", "warned", "denied"."""
         if token.lower_ in ALWAYS_CUES:
             return True
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lemmas
+
+    def attributes_quote(self, token: Token) -> bool:
+        """A verb that may attribute a quotation next to it: a cue, or "continued"."""
+        return self.is_cue(token) or (
+            token.pos_ == "VERB" and token.lemma_.lower() in self.quote_lemmas
+        )
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, or of the verb it depends on when it has none:

@@ -148,7 +148,7 @@ class QuotedFinder:
         for token in self.doc[close.i + 1 : close.i + 1 + window]:
             if self.context.in_quote(token) or "\n" in token.text:
                 return None
-            if self.context.cues.is_cue(token):
+            if self.context.cues.attributes_quote(token):
                 subject = self.context.cues.subject_of(token)
                 if subject is not None and subject.i > close.i:
                     return token, subject
@@ -181,7 +181,7 @@ class QuotedFinder:
                 return None
             if token.text in _SENTENCE_END:
                 return None
-            if self.context.cues.is_cue(token):
+            if self.context.cues.attributes_quote(token):
                 subject = self.context.cues.subject_of(token)
                 return (token, subject) if subject is not None else None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):

@@ -240,9 +240,7 @@ class SpeakerResolver:
         """ "the minister", "the Ukrainian leader": the person the sentence before was about,
         if the description fits them, else the nearest earlier person with that title."""
         head = _description_head(noun)
-        country = next(
-            (self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None
-        )
+        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
         start, end = self._noun_phrase(noun)
         recent = self._previous_main_subject(noun)
         if recent is not None and self._fits(recent, head, country, untitled_ok=True):
