@@ -60,3 +60,16 @@ def entity_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def closing_name(noun: Token, person_at: dict[int, str]) -> str | None:
+    """The person whose name closes a title's phrase: "the chief of Ukraine’s General
+    Military Staff Viktor Muzhenko" -> Muzhenko; not "the spokesman for Putin"."""
+    last = noun.right_edge
+    while last.i > noun.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    if last.i == noun.i or last.i not in person_at:
+        return None
+    if last.dep_ == "pobj" and last.head.lower_ != "of":
+        return None  # "the spokesman for Putin" is someone else
+    return person_at[last.i]

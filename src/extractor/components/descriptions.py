@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.annotations import PersonRecord
 from extractor.components.roles import RoleReader
-from extractor.syntax import in_capitals_line
+from extractor.syntax import closing_name, in_capitals_line
 
 
 def link_descriptions(
@@ -54,6 +54,8 @@ def _names_someone(noun: Token, person_at: dict[int, str]) -> bool:
     """ "the president, Vladimir Putin," and "President Putin" are read where the name is."""
     if any(c.i in person_at for c in noun.children if c.dep_ in ("appos", "compound")):
         return True
+    if closing_name(noun, person_at) is not None:
+        return True  # "the chief of Ukraine’s General Military Staff Viktor Muzhenko"
     return noun.head.i in person_at and noun.dep_ in ("appos", "compound")
 
 

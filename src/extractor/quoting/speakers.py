@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
-from extractor.syntax import in_capitals_line, is_main_subject
+from extractor.syntax import closing_name, in_capitals_line, is_main_subject
 
 MAX_BODY_WORDS = 8
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -70,6 +70,8 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token) -> Speaker | None:
         """Return the speaker a subject token names, or None when it names nobody we know."""
+        if subject.lower_ in ("who", "which", "that") and subject.head.dep_ in ("relcl", "acl"):
+            subject = subject.head.head  # "Moscow, which denies ...": Moscow denies
         word = subject.lower_
         if word in self.eponym_heads and subject.pos_ == "NOUN":
             return self._named_body(subject)  # "the Biden administration said"
@@ -207,6 +209,9 @@ class SpeakerResolver:
         }
         if len(named) == 1 and subject.lower_ in self.title_heads:
             return self._speaker_for(named.pop(), subject)
+        closing = closing_name(subject, self.person_at)
+        if closing is not None and subject.lower_ in self.title_heads:
+            return self._speaker_for(closing, subject)
         return None
 
     def _speaker_for(self, person_id: str, token: Token) -> Speaker:
