@@ -21,7 +21,7 @@ from extractor import __version__
 from extractor.batch import Engine, find_articles, run_batch
 from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds, metric
-from extractor.extraction import ArticleResult, Settings
+from extractor.extraction import ArticleResult, Settings, extractor_for
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
 from extractor.reading import DEFAULT_MAX_BYTES
@@ -126,6 +126,8 @@ def run(
                 print(message, file=sys.stderr, flush=True)
 
     try:
+        if engine is EngineName.local and articles:
+            extractor_for(settings)  # load the model first: words/s then measures the work
         with progress:
             summary = run_batch(articles, out, settings, engine_function, report)
     except (ModelError, DaskUnavailable) as error:
