@@ -101,8 +101,38 @@ class TroopFinder:
             records.append(self._record(doc, number, noun))
             nouns.append(noun.i)
         records = same_noun_same_side(same_figure_same_side(records), nouns)
-        doc._.troop_figures = same_sentence_same_side(records, [doc[i].sent.start for i in nouns])
+        sentences = [doc[i].sent.start for i in nouns]
+        records = same_sentence_same_side(records, sentences, self._sides_named(doc))
+        for record, noun_at in zip(records, nouns, strict=True):
+            if record.country is None:
+                record.country = self._speakers_side(doc[noun_at])
+        doc._.troop_figures = one_side_in_the_article(records)
         return doc
+
+    def _speakers_side(self, noun: Token) -> str | None:
+        """ "Blondin confirmed that 250 military personnel will be deployed": a figure in what
+        someone reports, with no side of its own, is of the forces of the reporter's country."""
+        token = noun
+        while token.dep_ not in ("ccomp", "ROOT") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "ccomp":
+            return None
+        for child in token.head.children:
+            if child.dep_ == "nsubj":
+                return self._person_country(child)
+        return None
+
+    def _sides_named(self, doc: Doc) -> dict[int, set[str]]:
+        """Sentence start -> sides of the forces a sentence names with or without a number:
+        "prepare Ukrainian forces ..., training up to 10,000 soldiers"."""
+        country_at: dict[int, str] = doc._.country_at or {}
+        sides: dict[int, set[str]] = {}
+        for token in doc:
+            if self._is_troop_noun(token):
+                for child in token.children:
+                    if child.dep_ in ("amod", "compound", "poss") and child.i in country_at:
+                        sides.setdefault(token.sent.start, set()).add(country_at[child.i])
+        return sides
 
     def _is_force_level(self, number: _Number, noun: Token) -> bool:
         """ "one soldier" is not a force level; "two men" is not even surely soldiers."""
@@ -364,10 +394,12 @@ def same_noun_same_side(records: list[TroopRecord], nouns: list[int]) -> list[Tr
     return records
 
 
-def same_sentence_same_side(records: list[TroopRecord], sentences: list[int]) -> list[TroopRecord]:
+def same_sentence_same_side(
+    records: list[TroopRecord], sentences: list[int], named: dict[int, set[str]]
+) -> list[TroopRecord]:
     """ "Moscow is preparing 100,000 troops, ... to increase the armed forces by 170,000
     personnel": figures in one sentence are one side's, when the sentence names only one."""
-    sides: dict[int, set[str]] = {}
+    sides: dict[int, set[str]] = {start: set(codes) for start, codes in named.items()}
     for record, sentence in zip(records, sentences, strict=True):
         if record.country:
             sides.setdefault(sentence, set()).add(record.country)
@@ -375,6 +407,18 @@ def same_sentence_same_side(records: list[TroopRecord], sentences: list[int]) ->
         known = sides.get(sentence, set())
         if record.country is None and len(known) == 1:
             record.country = next(iter(known))
+    return records
+
+
+def one_side_in_the_article(records: list[TroopRecord]) -> list[TroopRecord]:
+    """An article whose figures all belong to one side ("8,500 U.S. troops ... it would send
+    3,000 troops") gives that side to the figures whose sentence does not say."""
+    known = {r.country for r in records if r.country}
+    if len(known) == 1:
+        side = next(iter(known))
+        for record in records:
+            if record.country is None:
+                record.country = side
     return records
 
 

@@ -4,7 +4,7 @@ the cue verbs, and the speaker resolver; and the speech events found so far."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,7 +34,6 @@ class SpeechEvent:
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
     marks: MarkedSpan | None = None  # for quotes in quotation marks
     tokens: Span | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class QuoteContext:
