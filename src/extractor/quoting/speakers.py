@@ -52,6 +52,8 @@ class SpeakerResolver:
             noun.lower(): owner for noun, owner in lexicon.table("document_nouns.tsv")
         }
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
+        self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
+        self._issued_cache: list[tuple[int, Speaker]] | None = None
         self.title_heads = {title[-1] for title in lexicon.titles()}
         quoted_starts = [s for s, _ in quoted]
         # Mentions outside quotes, in text order: the antecedents a pronoun can point back to,
@@ -98,19 +100,19 @@ class SpeakerResolver:
 
     def _document(self, noun: Token) -> Speaker | None:
         """ "a written analysis by the Center for Naval Analyses", "a defence ministry
-        statement": the issuer named in the phrase; "the statement": the source before it."""
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if source is not None:
-                    return self.resolve(source)
-        issuer = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.i < noun.i]
-        if issuer:
-            return self.resolve(issuer[-1]) if issuer[-1].pos_ != "PRON" else None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            return None
-        owner = self.document_nouns[noun.lower_]
+        statement": the issuer named in the phrase; "the report", "the statement": the issuer
+        of the document named before, else the source that spoke before it."""
         mention = (noun.idx, noun.idx + len(noun))
+        issuer = self._issuer_in_phrase(noun)
+        if issuer is not None:
+            return Speaker(issuer.name, issuer.person_id, mention)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+            return None
+        issued = [(start, s) for start, s in self._issued() if start < noun.idx]
+        if issued and noun.idx - issued[-1][0] <= self.max_pronoun_distance:
+            issuer = issued[-1][1]
+            return Speaker(issuer.name, issuer.person_id, mention)
+        owner = self.document_nouns[noun.lower_]
         if owner == "none":
             return None
         if owner == "person":
@@ -120,6 +122,42 @@ class SpeakerResolver:
             if body is not None:
                 return Speaker(body, None, mention)
         return Speaker(noun.text, None, mention, refers_back="any")
+
+    def _issuer_in_phrase(self, noun: Token) -> Speaker | None:
+        """The issuer a document's own phrase names: "by X", "X's report", "a defence ministry
+        statement", or the subject of "X released its report"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if source is not None:
+                    return self.resolve(source)
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "poss")
+            and c.i < noun.i
+            and (c.pos_ == "PROPN" or c.i in self.organization_at or c.i in self.person_at)
+            and c.i not in self.country_at  # "a U.S. spy report" does not say who wrote it
+        ]
+        if named:
+            return self.resolve(named[-1])
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in self.issuing_verbs:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in self.document_nouns:
+                return self.resolve(subject)
+        return None
+
+    def _issued(self) -> list[tuple[int, Speaker]]:
+        """Each document the article attributes to an issuer, by position, worked out once."""
+        if self._issued_cache is None:
+            self._issued_cache = []
+            for token in self.doc:
+                if token.lower_ in self.document_nouns:
+                    issuer = self._issuer_in_phrase(token)
+                    if issuer is not None:
+                        self._issued_cache.append((token.idx, issuer))
+        return self._issued_cache
 
     def _recent_body(self, before: Token) -> str | None:
         """The organization that was last the subject of a sentence before a token."""
