@@ -148,13 +148,11 @@ class PeopleFinder:
             tokens.pop(0)
         while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct):
             tokens.pop()
-        # "Taoiseach Leo Varadkar": a word before a known first name is a title we do not list.
-        while (
-            len(tokens) > 2
-            and self._is_first_name_token(tokens[1])
-            and not (self._is_first_name_token(tokens[0]))
-        ):
-            tokens.pop(0)
+        # "Taoiseach Leo Varadkar", "International Anchor Christiane Amanpour": words before a
+        # known first name are a title we do not list.
+        first_names = [k for k, t in enumerate(tokens) if self._is_first_name_token(t)]
+        if first_names and 0 < first_names[0] <= len(tokens) - 2:
+            tokens = tokens[first_names[0] :]
         if not tokens or len(tokens) > MAX_NAME_TOKENS:
             return None
         doc = entity.doc
