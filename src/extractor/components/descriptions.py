@@ -87,10 +87,12 @@ def _described(
         return (same_country or titled)[0]
     if country is not None:
         return None  # "the Russian leader" after a sentence about Biden is not Biden
+    # Only the sentence before: within one sentence, a description next to a name is more
+    # often someone else ("Biden made his announcement as the UN secretary general ...").
     sentence = noun.sent
-    window = [t for t in sentence if t.i < noun.i]
-    if sentence.start > 0:
-        window = list(doc[sentence.start - 1].sent) + window
+    if sentence.start == 0:
+        return None
+    window = list(doc[sentence.start - 1].sent)
     named = {person_at[t.i] for t in window if t.i in person_at and not in_capitals_line(t)}
     if len(named) != 1:
         return None

@@ -79,10 +79,12 @@ class RoleReader:
                 gender = self.gendered.get(token.lower_) or self.gendered.get(token.text)
                 if gender:
                     role.gender = gender
-            if role.country is None:
-                role.country = self.title_countries.get(title.lower())
         if role.country is None:
+            # "the US defence secretary": a country written in the phrase beats the one a
+            # title's spelling or office suggests.
             role.country = self.country_in(tokens)
+        if role.country is None and found is not None:
+            role.country = self.title_countries.get(title.lower())
 
     def title_of(self, tokens: list[Token]) -> str | None:
         """Return the title a phrase holds, as written, or None."""
@@ -107,8 +109,15 @@ class RoleReader:
     def country_in(self, tokens: list[Token]) -> str | None:
         """Return the country named in a phrase: demonym, country, capital or institution."""
         country_at = tokens[0].doc._.country_at or {}
+        doc = tokens[0].doc
         for token in tokens:
             if token.i in country_at:
+                # "the pro-Russian president" sides with Russia; he does not act for it.
+                if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in (
+                    "pro",
+                    "anti",
+                ):
+                    continue
                 return str(country_at[token.i])
         words = [t.lower_ for t in tokens]
         for institution, code in self.institutions.items():
