@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractor import __version__
 from extractor.batch import Engine, find_articles, run_batch
 from extractor.engines.dask import DaskUnavailable
-from extractor.evaluate import GoldError, failed_thresholds, metric
+from extractor.evaluate import GoldError, failed_thresholds
 from extractor.extraction import ArticleResult, Settings, extractor_for
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
@@ -235,6 +235,3 @@ def main() -> None:
     ):
         arguments = ["run", *arguments]
     app(args=arguments, prog_name="extract")
-
-
-__all__ = ["app", "main", "metric"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extractor import lexicon
 
 MAX_BYLINE_WORDS = 15
+_REGIONS_KEY = "extractor.credit_regions"
 _PARENTHESES = re.compile(r"\(([^()\n]{0,300})\)")
 
 
@@ -19,6 +20,14 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
         tuple(lexicon.lower_set("credit_markers.txt")),
         tuple(lexicon.lower_set("byline_markers.txt")),
     )
+
+
+def doc_credit_regions(doc: Doc) -> list[range]:
+    """`credit_regions` of a Doc's text, worked out once per Doc."""
+    cached = doc.user_data.get(_REGIONS_KEY)
+    if cached is None:
+        cached = doc.user_data[_REGIONS_KEY] = credit_regions(doc.text)
+    return cached
 
 
 def credit_regions(text: str) -> list[range]:
@@ -31,14 +40,15 @@ def credit_regions(text: str) -> list[range]:
         if "/" in content or any(_has_word(content.lower(), m) for m in credit_markers):
             regions.append(range(match.start(), match.end()))
     offset = 0
-    for line in text.lower().splitlines(keepends=True):
+    for written in text.splitlines(keepends=True):
+        line = written.lower()  # for matching only: lower() may change a line's length
         words = line.split()
         if words and (
             (words[0] == "by" and len(words) <= MAX_BYLINE_WORDS)
             or (len(words) <= MAX_BYLINE_WORDS and any(_has_word(line, m) for m in byline_markers))
         ):
-            regions.append(range(offset, offset + len(line)))
-        offset += len(line)
+            regions.append(range(offset, offset + len(written)))
+        offset += len(written)
     return regions
 
 

@@ -1,7 +1,8 @@
 """The per-article work every engine runs: read, parse, annotate, build the output.
 
-`extract_paths` is the one function the local engine (in-process or worker processes) and the
-Dask engine call; it returns serialized outputs, so whoever writes files never needs spaCy.
+`Extractor.extract` is that work; `extract_paths`, its form for a chunk of paths, is what the
+local engine's worker processes and the Dask workers run. Both return serialized outputs, so
+whoever writes the files never needs spaCy.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ class ArticleResult:
 class Extractor:
     """A loaded pipeline and the settings to run it with."""
 
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+    def __init__(self, settings: Settings, nlp: Language) -> None:
         self.settings = settings
-        self.nlp = nlp or build_pipeline(settings.model)
+        self.nlp = nlp
         self.pipeline = PipelineInfo(**pipeline_info(self.nlp))
 
     def extract(self, paths: Iterable[str]) -> Iterator[ArticleResult]:
@@ -125,10 +126,6 @@ def batches(items: Iterable[str], largest: int) -> Iterator[list[str]]:
     while batch := list(islice(iterator, size)):
         yield batch
         size = min(largest, size * 2)
-
-
-def article_id_of(path: str) -> str:
-    return article_id(Path(path))
 
 
 _pipelines: dict[str, Language] = {}

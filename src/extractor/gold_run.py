@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,6 @@ def evaluate_gold(
     articles_dir: Path | None = None,
     settings: Settings | None = None,
     jobs: int = 1,
-    on_article: Callable[[], None] = lambda: None,
 ) -> GoldRun:
     """Score predictions for every gold file in `gold_dir`.
 
@@ -39,9 +37,7 @@ def evaluate_gold(
     if pred_dir is not None:
         predictions = _read_predictions(pred_dir, gold, errors)
     else:
-        predictions = _extract(
-            articles_dir or gold_dir, gold, settings or Settings(), jobs, errors, on_article
-        )
+        predictions = _extract(articles_dir or gold_dir, gold, settings or Settings(), jobs, errors)
     pairs = {aid: (predictions.get(aid, {}), document) for aid, document in gold.items()}
     return GoldRun(report=evaluate(pairs), errors=errors)
 
@@ -65,7 +61,6 @@ def _extract(
     settings: Settings,
     jobs: int,
     errors: list[str],
-    on_article: Callable[[], None],
 ) -> dict[str, dict[str, Any]]:
     paths = []
     for article_id in gold:
@@ -76,7 +71,6 @@ def _extract(
             errors.append(f"{path}: no article for gold file {article_id}.json")
     predictions = {}
     for result in run_local(paths, settings, jobs):
-        on_article()
         if result.data is None:
             errors.append(result.error or f"{result.path}: failed")
             continue

@@ -9,8 +9,6 @@ import pycountry
 
 from extractor.resources import table, word_list
 
-__all__ = ["table", "word_list"]
-
 
 def _plural(demonym: str) -> str | None:
     """Return the plural of a demonym used as a noun ("Russians"), or None if it has none."""
@@ -131,12 +129,6 @@ def cue_verbs() -> dict[str, str]:
 def lower_set(name: str) -> frozenset[str]:
     """Return a word list as a set of lower-cased entries."""
     return frozenset(word.lower() for word in word_list(name))
-
-
-@cache
-def word_list_tuples(name: str) -> tuple[tuple[str, ...], ...]:
-    """Return a word list's entries as tuples of lower-cased words."""
-    return tuple(tuple(entry.lower().split()) for entry in word_list(name))
 
 
 @cache

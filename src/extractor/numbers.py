@@ -27,7 +27,7 @@ def parse_number(words: list[str]) -> int | None:
             if scale is None:
                 return None
             value *= scale
-        return round(value) if value == value else None
+        return round(value)
     if words[0] in SCALES or words[0].rstrip("s") in SCALES:
         return None
     try:

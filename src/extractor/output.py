@@ -32,7 +32,9 @@ class ArticleInfo(_Model):
     id: str = Field(description="The input file's name without its extension.")
     path: str
     sha256: str = Field(description="SHA-256 of the file's bytes, before decoding.")
-    title: str | None = Field(description="The first line, unless it is a no-headline marker.")
+    title: str | None = Field(
+        description="The first non-empty line, unless it is a no-headline marker."
+    )
     words: int = Field(ge=0, description="Whitespace-separated words in the text.")
     encoding: str = Field(description="The encoding the bytes were decoded with.")
 

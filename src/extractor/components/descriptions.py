@@ -69,10 +69,13 @@ def _described(
 ) -> PersonRecord | None:
     head = title.lower().split()[-1]
     earlier = sorted(
-        (start, person)
-        for person in people.values()
-        for start, _ in person.mentions
-        if start < noun.idx
+        (
+            (start, person)
+            for person in people.values()
+            for start, _ in person.mentions
+            if start < noun.idx
+        ),
+        key=lambda pair: pair[0],
     )
     titled = [
         person

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import CountryRecord
@@ -65,14 +66,7 @@ class CountryGazetteer:
 
     def _spans(self, doc: Doc) -> list[Span]:
         """Return the longest non-overlapping matches, in text order."""
-        matches = self.matcher(doc, as_spans=True)
-        chosen: list[Span] = []
-        taken: set[int] = set()
-        for span in sorted(matches, key=lambda s: (-(s.end - s.start), s.start)):
-            if not taken.intersection(range(span.start, span.end)):
-                chosen.append(span)
-                taken.update(range(span.start, span.end))
-        return sorted(chosen, key=lambda s: s.start)
+        return filter_spans(self.matcher(doc, as_spans=True))
 
     @staticmethod
     def _is_name(span: Span) -> bool:

@@ -12,10 +12,12 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.credits import credit_regions, inside
+from extractor.credits import doc_credit_regions, inside
+from extractor.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
@@ -30,6 +32,8 @@ class OrganizationFinder:
     """Sets `doc._.organizations` and `doc._.organization_at` (token index -> org name)."""
 
     def __init__(self, nlp: Language) -> None:
+        self.countries = lexicon.countries()
+        self.places = lexicon.lower_set("places.txt")
         self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for org in lexicon.organizations():
@@ -43,13 +47,9 @@ class OrganizationFinder:
         pairs = acronym_pairs(doc, spans)
         groups: dict[str, OrganizationRecord] = {}
         organization_at: dict[int, str] = {}
-        countries = lexicon.countries()
         for span in spans:
-            if any(t.i in person_at for t in span):
-                continue  # the people component found a person the model called an ORG
-            kind = countries.kind_of(clean_name(span.text))
-            if kind in ("name", "demonym", "capital"):
-                continue  # a country, not an organization: "Moldova", "the Russians"
+            if any(t.i in person_at for t in span) or not self._names_a_body(span):
+                continue
             name = self._name_of(span, pairs)
             if not name:
                 continue
@@ -67,18 +67,27 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = credit_regions(doc.text)
+        excluded = doc_credit_regions(doc)
         known = [s for s in self.matcher(doc, as_spans=True) if s[0].text[:1].isupper()]
         entities = [trimmed(e) for e in doc.ents if e.label_ == "ORG"]
-        chosen: list[Span] = []
-        taken: set[int] = set()
-        for span in sorted(known + entities, key=lambda s: (-(s.end - s.start), s.start)):
-            if len(span) == 0 or inside(span, excluded):
-                continue
-            if not taken.intersection(range(span.start, span.end)):
-                chosen.append(span)
-                taken.update(range(span.start, span.end))
-        return sorted(chosen, key=lambda s: s.start)
+        candidates = [s for s in known + entities if len(s) and not inside(s, excluded)]
+        return filter_spans(candidates)
+
+    def _names_a_body(self, span: Span) -> bool:
+        """Leave out what the model calls an organization but is a country ("Moldova"), a
+        place ("Kharkiv"), a bare word ("the", "state"), or a fragment of a headline in
+        capitals or of a video caption ("EASTERN", "Ukraine.1:13")."""
+        name = clean_name(span.text)
+        if not any(ch.isupper() for ch in name) or (
+            any(ch.isdigit() for ch in name) and ":" in name
+        ):
+            return False
+        if self.countries.kind_of(name) in ("name", "demonym", "capital"):
+            return False
+        if name.lower() in self.places:
+            return False
+        known = _key(name) in self.canonical
+        return known or not in_capitals_line(span[0])
 
     def _name_of(self, span: Span, pairs: dict[str, str]) -> str:
         written = clean_name(span.text)
@@ -92,12 +101,20 @@ class OrganizationFinder:
 
 
 def trimmed(entity: Span) -> Span:
-    """Cut an entity at its first verb: headline case makes the model run names into verbs
-    ("Kremlin Rules out War")."""
+    """Cut an entity at its first verb or bracket: headline case makes the model run names into
+    verbs ("Kremlin Rules out War"), and a paired acronym is not part of the name ("Center for
+    Strategic and International Studies (CSIS)"). Quotation marks around it go too."""
+    doc = entity.doc
+    start, end = entity.start, entity.end
     for token in entity:
-        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBZ", "VBD"):
-            return entity.doc[entity.start : token.i]
-    return entity
+        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBZ", "VBD") or token.text == "(":
+            end = token.i
+            break
+    while start < end and (doc[start].is_quote or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_quote or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
 
 
 def clean_name(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 import gender_guesser.detector as gender_detector
 from spacy.language import Language
@@ -21,7 +22,7 @@ from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
 from extractor.components.roles import Role, RoleReader
-from extractor.credits import credit_regions, inside
+from extractor.credits import doc_credit_regions, inside
 from extractor.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -86,7 +87,7 @@ class PeopleFinder:
         self.genders = gender_detector.Detector(case_sensitive=False)
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = credit_regions(doc.text)
+        excluded = doc_credit_regions(doc)
         spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         spans += self._unlabelled_names(doc, spans)
         mentions = [m for m in (self._mention(span) for span in spans) if m]
@@ -325,6 +326,7 @@ _PLACE_PREPOSITIONS = frozenset(
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
 
 
+@cache
 def _particles() -> frozenset[str]:
     return lexicon.lower_set("name_particles.txt") | {"-"}
 

@@ -71,7 +71,7 @@ class QuoteFinder:
         quoted = QuotedFinder(context, self.non_quote_cues).events()
         events = headlines.attribute(quoted)
         events += [e for e in quoted if is_quote(e)]
-        capitals = [(line.start_char, line.end_char) for line in headlines.lines()]
+        capitals = [(line.start_char, line.end_char) for line in headlines.lines]
         events += [
             e
             for e in ReportedFinder(context, self.event_marks).events()
@@ -86,28 +86,16 @@ class QuoteFinder:
 
 
 def resolve_references(events: list[SpeechEvent]) -> None:
-    """ "the statement added", "the letter says": the source that spoke most recently before;
-    for a statement an organization, for a letter a person, if one spoke in the same or the
-    previous paragraph."""
+    """ "the statement added", "the analysis says", when the article never said who issued
+    it: the source that spoke last before it."""
     for index, event in enumerate(events):
-        if event.speaker is None or event.speaker.refers_back is None:
+        if event.speaker is None or not event.speaker.refers_back:
             continue
-        owner = event.speaker.refers_back
-        earlier = [e for e in events[:index] if e.speaker and e.speaker.refers_back is None]
-        near = [e for e in earlier if event.paragraph - e.paragraph <= 1]
-        preferred = [e for e in near if _owned_by(e, owner)]
-        candidates = preferred or earlier
-        source = candidates[-1].speaker if candidates else None
+        earlier = [e.speaker for e in events[:index] if e.speaker and not e.speaker.refers_back]
+        source = earlier[-1] if earlier else None
         event.speaker = (
             Speaker(source.name, source.person_id, event.speaker.mention) if source else None
         )
-
-
-def _owned_by(event: SpeechEvent, owner: str) -> bool:
-    if event.speaker is None or owner == "any":
-        return False
-    is_person = event.speaker.person_id is not None
-    return is_person if owner == "person" else not is_person
 
 
 def inherit_within_paragraphs(events: list[SpeechEvent]) -> None:
@@ -154,7 +142,7 @@ def _only_quotes(event: SpeechEvent, context: QuoteContext) -> bool:
     rest = context.text[start:end]
     for marks in context.marked:
         if start <= marks.open < end:
-            rest = rest.replace(context.text[marks.open : marks.close + 1], "")
+            rest = rest.replace(context.text[marks.open : marks.end], "")
     return not any(ch.isalnum() for ch in rest)
 
 

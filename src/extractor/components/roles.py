@@ -15,7 +15,7 @@ from spacy.lang.en import English
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
-from extractor.resources import word_list
+from extractor.resources import table, word_list
 
 MAX_BLOCK_TOKENS = 8
 _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -46,9 +46,7 @@ class RoleReader:
             tuple(name.split()): code for name, code in lexicon.institutions().items()
         }
         self.honorifics = lexicon.honorifics()
-        self.title_countries = {
-            title.lower(): code for title, code in lexicon.table("title_countries.tsv")
-        }
+        self.title_countries = {title.lower(): code for title, code in table("title_countries.tsv")}
         self.gendered = lexicon.gendered_titles()
 
     def role_of(self, name: Span) -> Role:
@@ -76,7 +74,7 @@ class RoleReader:
             if title.lower() not in (t.lower() for t in role.titles):
                 role.titles.append(title)
             for token in tokens[start:end]:
-                gender = self.gendered.get(token.lower_) or self.gendered.get(token.text)
+                gender = self.gendered.get(token.lower_)
                 if gender:
                     role.gender = gender
         if role.country is None:
@@ -113,9 +111,14 @@ class RoleReader:
         for token in tokens:
             if token.i in country_at:
                 # "the pro-Russian president" sides with Russia; he does not act for it.
-                if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in (
-                    "pro",
-                    "anti",
+                if (
+                    token.i >= 2
+                    and doc[token.i - 1].text == "-"
+                    and doc[token.i - 2].lower_
+                    in (
+                        "pro",
+                        "anti",
+                    )
                 ):
                     continue
                 return str(country_at[token.i])

@@ -71,6 +71,8 @@ class TroopFinder:
         for noun, strength in table("troop_nouns.tsv"):
             words = tuple(noun.lower().split())
             self.troop_nouns.setdefault(words[-1], []).append((words, strength == "weak"))
+        for entries in self.troop_nouns.values():
+            entries.sort(key=lambda entry: -len(entry[0]))  # "special forces" before "forces"
         self.casualty_words = lexicon.lower_set("casualty_words.txt")
         self.unit_words = lexicon.lower_set("unit_words.txt")
         self.measure_verbs = lexicon.lower_set("measure_verbs.txt")
@@ -239,7 +241,7 @@ class TroopFinder:
 
     def _troop_noun_entry(self, token: Token) -> tuple[tuple[str, ...], bool] | None:
         doc = token.doc
-        for words, weak in sorted(self.troop_nouns.get(token.lower_, []), key=lambda e: -len(e[0])):
+        for words, weak in self.troop_nouns.get(token.lower_, []):
             start = token.i - len(words) + 1
             if start >= 0 and tuple(t.lower_ for t in doc[start : token.i + 1]) == words:
                 return words, weak

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from extractor import extraction
 from extractor.engines import chunks
 from extractor.extraction import ArticleResult, Settings
+from extractor.reading import article_id
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
@@ -44,9 +46,7 @@ def run_dask(
                 dashboard_address=None,
             )
             client = Client(cluster)
-    except OSError as error:
-        raise DaskUnavailable(f"cannot reach Dask scheduler {scheduler}: {error}") from None
-    except TimeoutError as error:
+    except OSError as error:  # TimeoutError included
         raise DaskUnavailable(f"cannot reach Dask scheduler {scheduler}: {error}") from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -76,6 +76,6 @@ def _results(chunk: list[str], future: Any) -> list[ArticleResult]:
     except Exception as error:
         reason = f"worker failed: {type(error).__name__}: {error}"
         return [
-            ArticleResult(path, extraction.article_id_of(path), "failed", error=f"{path}: {reason}")
+            ArticleResult(path, article_id(Path(path)), "failed", error=f"{path}: {reason}")
             for path in chunk
         ]

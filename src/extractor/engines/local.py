@@ -9,7 +9,7 @@ from functools import partial
 
 from extractor import extraction
 from extractor.engines import chunks
-from extractor.extraction import ArticleResult, Extractor, Settings
+from extractor.extraction import ArticleResult, Settings
 
 
 def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[ArticleResult]:
@@ -19,12 +19,10 @@ def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[Artic
     if jobs <= 1 or len(paths) <= settings.batch_size:
         yield from extractor.extract(paths)
         return
-    yield from _run_forked(paths, settings, jobs, extractor)
+    yield from _run_forked(paths, settings, jobs)
 
 
-def _run_forked(
-    paths: list[str], settings: Settings, jobs: int, extractor: Extractor
-) -> Iterator[ArticleResult]:
+def _run_forked(paths: list[str], settings: Settings, jobs: int) -> Iterator[ArticleResult]:
     context = multiprocessing.get_context("fork")
     work = partial(extraction.extract_paths, settings=settings)
     # Move the loaded pipeline out of the collector's reach: otherwise each worker's first

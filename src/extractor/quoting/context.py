@@ -47,11 +47,11 @@ class QuoteContext:
         self.marked = [m for m in quoted_spans(self.text) if self._has_words(m)]
         self.quote_of_token: dict[int, int] = {}
         for number, marks in enumerate(self.marked):
-            span = doc.char_span(marks.open, marks.close + 1, alignment_mode="expand")
+            span = doc.char_span(marks.open, marks.end, alignment_mode="expand")
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.resolver = SpeakerResolver(
-            doc, [(m.open, m.close + 1) for m in self.marked], settings.max_pronoun_distance
+            doc, [(m.open, m.end) for m in self.marked], settings.max_pronoun_distance
         )
 
     def _has_words(self, marks: MarkedSpan) -> bool:

@@ -14,9 +14,9 @@ ALWAYS_CUES = frozenset({"says", "said", "say"})
 
 
 class Cues:
-    def __init__(self, lemmas: frozenset[str], quote_lemmas: frozenset[str]) -> None:
+    def __init__(self, lemmas: frozenset[str], quote_only_lemmas: frozenset[str]) -> None:
         self.lemmas = lemmas
-        self.quote_lemmas = lemmas | quote_lemmas
+        self.quote_only_lemmas = quote_only_lemmas
 
     def is_cue(self, token: Token) -> bool:
         """A verb that reports speech: "said", "warned", "denied"."""
@@ -27,7 +27,7 @@ class Cues:
     def attributes_quote(self, token: Token) -> bool:
         """A verb that may attribute a quotation next to it: a cue, or "continued"."""
         return self.is_cue(token) or (
-            token.pos_ == "VERB" and token.lemma_.lower() in self.quote_lemmas
+            token.pos_ == "VERB" and token.lemma_.lower() in self.quote_only_lemmas
         )
 
     def subject_of(self, verb: Token) -> Token | None:

@@ -11,17 +11,32 @@ from spacy.tokens import Span, Token
 
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
+from extractor.resources import table
 
 MAX_SPEAKER_WORDS = 4
-IRREGULAR_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
+_VOWELS = "aeiou"
 
 
 def cue_forms(lemmas: frozenset[str]) -> dict[str, str]:
-    """Return the written forms of the cue verbs a headline uses ("warns", "urged")."""
-    forms = dict(IRREGULAR_FORMS)
+    """Return the written forms of the cue verbs a headline uses: "warns", "urged", "denies",
+    "denied", "admitted", and the irregular ones listed in models/."""
+    forms = {form: lemma for form, lemma in table("cue_irregular_forms.tsv")}
     for lemma in lemmas:
-        for form in (lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed"):
+        for form in _regular_forms(lemma):
             forms.setdefault(form, lemma)
+    return forms
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    forms = [lemma]
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms += [lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms += [lemma + "es", lemma + "ed"]
+    elif lemma.endswith("e"):
+        forms += [lemma + "s", lemma + "d"]
+    else:
+        forms += [lemma + "s", lemma + "ed", lemma + lemma[-1] + "ed"]  # "admitted"
     return forms
 
 
@@ -35,20 +50,17 @@ class HeadlineFinder:
         self.context = context
         self.doc = context.doc
         self.forms = forms
-
-    def lines(self) -> list[Span]:
-        lines = []
-        for start, end in self.context.paragraphs:
+        self.lines: list[Span] = []
+        for start, end in context.paragraphs:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and in_capitals(span):
-                lines.append(span)
-        return lines
+                self.lines.append(span)
 
     def attribute(self, events: list[SpeechEvent]) -> list[SpeechEvent]:
         """Give quotes in capital headlines their speaker, and return the headlines' own
         reported speech as indirect quotes."""
         reported: list[SpeechEvent] = []
-        for line in self.lines():
+        for line in self.lines:
             found = self._speaker_and_content(line)
             if found is None:
                 continue

@@ -25,16 +25,21 @@ MAX_SINGLE_QUOTE_CHARS = 300
 
 @dataclass(frozen=True)
 class MarkedSpan:
-    """A quoted span: `open` and `close` index the marks; the quote is text[open+1:close]."""
+    """A quoted span: text[open+1:close] is the quote. `open` indexes the opening mark;
+    `close` the closing mark, or, for a quote left open, the end of its paragraph."""
 
     open: int
     close: int
     closed: bool = True
-    double: bool = True
 
     @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
+
+    @property
+    def end(self) -> int:
+        """Just past the quote and its closing mark, if it has one."""
+        return self.close + 1 if self.closed else self.close
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -141,7 +146,7 @@ def single_quotes(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:
                 pending = i
             elif closes and pending is not None and mark != SINGLE_OPENING:
                 if i - pending <= MAX_SINGLE_QUOTE_CHARS and i - pending > 1:
-                    found.append(MarkedSpan(pending, i, double=False))
+                    found.append(MarkedSpan(pending, i))
                 pending = None
     return found
 

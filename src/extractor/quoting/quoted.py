@@ -16,6 +16,7 @@ from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS
 from extractor.quoting.marks import MarkedSpan
 from extractor.quoting.speakers import Speaker
+from extractor.syntax import in_capitals_line
 
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "—", "–", "--"})
@@ -63,12 +64,8 @@ class QuotedFinder:
         ):
             return True
         words = [t for t in tokens if t.is_alpha]
-        line_start = self.text.rfind("\n", 0, marks.open) + 1
-        line_end = self.text.find("\n", marks.close)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        in_capitals = not any(ch.islower() for ch in line)
         return (
-            not in_capitals
+            not in_capitals_line(tokens[0])
             and 0 < len(words) <= MAX_NAME_WORDS
             and all(t.text[:1].isupper() for t in words)
             and not _is_clause(tokens)

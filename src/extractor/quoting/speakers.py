@@ -15,14 +15,12 @@ from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
+from extractor.resources import table
 from extractor.syntax import closing_name, in_capitals_line, is_main_subject
 
 MAX_BODY_WORDS = 8
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
-_NP_STOP_DEPS = frozenset(
-    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "case", "amod_clause"}
-)
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 
 
@@ -31,9 +29,9 @@ class Speaker:
     name: str
     person_id: str | None
     mention: tuple[int, int]  # character offsets of the words that name the speaker
-    # Set for "the statement", "the letter": not a speaker yet but a pointer to whoever issued
-    # it, which the quotes component finds among the speakers before; "body", "person", "any".
-    refers_back: str | None = None
+    # Set for "the statement" when the article never said who issued it: not a speaker yet
+    # but a pointer to whoever spoke last, which the quotes component resolves.
+    refers_back: bool = False
 
 
 class SpeakerResolver:
@@ -48,9 +46,7 @@ class SpeakerResolver:
         self.max_pronoun_distance = max_pronoun_distance
         self.person_nouns = lexicon.lower_set("person_nouns.txt")
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
-        self.document_nouns = {
-            noun.lower(): owner for noun, owner in lexicon.table("document_nouns.tsv")
-        }
+        self.document_nouns = {noun.lower(): owner for noun, owner in table("document_nouns.tsv")}
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
@@ -121,7 +117,7 @@ class SpeakerResolver:
             body = self._recent_body(noun)
             if body is not None:
                 return Speaker(body, None, mention)
-        return Speaker(noun.text, None, mention, refers_back="any")
+        return Speaker(noun.text, None, mention, refers_back=True)
 
     def _issuer_in_phrase(self, noun: Token) -> Speaker | None:
         """The issuer a document's own phrase names: "by X", "X's report", "a defence ministry
@@ -302,7 +298,7 @@ class SpeakerResolver:
         titles = {t.lower() for t in person.titles}
         if not titles:
             return untitled_ok and head in lexicon.lower_set("leader_titles.txt")
-        return any(head in t.split() for t in titles) or (
+        return any(head in t.replace("-", " ").split() for t in titles) or (
             head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
         )
 
