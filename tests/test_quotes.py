@@ -161,3 +161,9 @@ def test_dash_after_a_quote_names_the_speaker(annotate: Callable[[str], Doc]) ->
         "Commissioner Geoffrey Starks"
     )
     assert [(q.kind, q.speaker) for q in doc._.quotes] == [("direct", "Geoffrey Starks")]
+
+
+def test_quote_left_open_at_the_end_is_listed_once(annotate: Callable[[str], Doc]) -> None:
+    doc = annotate("He said: “Russia must leave Ukraine now and forever")
+    texts = [doc.text[q.start : q.end] for q in doc._.quotes]
+    assert texts == ["Russia must leave Ukraine now and forever"]
