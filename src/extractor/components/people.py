@@ -235,7 +235,10 @@ class PeopleFinder:
             if not self._looks_like_name(span):
                 continue
             candidates = by_surname[written]
-            target = _match_cluster(tuple(span.text.split()), candidates) or candidates[0]
+            words = tuple(span.text.split())
+            target = (
+                _match_cluster(words, candidates) if len(words) > 1 else None
+            ) or _named_last(candidates, span.start)
             target.mentions.append(self._make_mention(span))
             covered.update(range(span.start, span.end))
         for c in clusters:
@@ -366,16 +369,7 @@ def cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if not candidates:
             candidates = [c for c in clusters if len(c.longest) == 1 and c.longest == m.words]
         if candidates:
-            # Two people sharing a surname: the one named most recently before this mention.
-            before = [c for c in candidates if c.mentions[0].start < m.start] or candidates
-            target = max(
-                before,
-                key=lambda c: (
-                    max(x.start for x in c.mentions if x.start < m.start)
-                    if any(x.start < m.start for x in c.mentions)
-                    else -1
-                ),
-            )
+            target = _named_last(candidates, m.start)
         else:
             target = _Cluster()
             clusters.append(target)
@@ -383,6 +377,16 @@ def cluster(mentions: list[_Mention]) -> list[_Cluster]:
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _named_last(candidates: list[_Cluster], position: int) -> _Cluster:
+    """Of people sharing a surname, the one named most recently before `position` (or the
+    first named, when none was named before it)."""
+
+    def last_before(c: _Cluster) -> int:
+        return max((m.start for m in c.mentions if m.start < position), default=-1)
+
+    return max(candidates, key=last_before)
 
 
 def _match_cluster(words: tuple[str, ...], clusters: list[_Cluster]) -> _Cluster | None:

@@ -67,21 +67,17 @@ class RoleReader:
         """Add the title that ends the phrase, and any country or institution before it."""
         if not tokens:
             return
-        found = self._title_in(tokens)
-        if found is not None:
-            start, end = found
-            title = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+        title = self.title_of(tokens)
+        if title is not None:
             if title.lower() not in (t.lower() for t in role.titles):
                 role.titles.append(title)
-            for token in tokens[start:end]:
-                gender = self.gendered.get(token.lower_)
-                if gender:
-                    role.gender = gender
+            for word in title.lower().split():
+                role.gender = self.gendered.get(word, role.gender)
         if role.country is None:
             # "the US defence secretary": a country written in the phrase beats the one a
             # title's spelling or office suggests.
             role.country = self.country_in(tokens)
-        if role.country is None and found is not None:
+        if role.country is None and title is not None:
             role.country = self.title_countries.get(title.lower())
 
     def title_of(self, tokens: list[Token]) -> str | None:
