@@ -236,9 +236,9 @@ class PeopleFinder:
                 continue
             candidates = by_surname[written]
             words = tuple(span.text.split())
-            target = (
-                _match_cluster(words, candidates) if len(words) > 1 else None
-            ) or _named_last(candidates, span.start)
+            target = (_match_cluster(words, candidates) if len(words) > 1 else None) or _named_last(
+                candidates, span.start
+            )
             target.mentions.append(self._make_mention(span))
             covered.update(range(span.start, span.end))
         for c in clusters:

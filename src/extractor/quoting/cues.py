@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractor.resources import table
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A verb without a subject of its own speaks for the subject of the verb it hangs from:
 # "Putin was reported to have said", "took to Twitter ..., insisting that ...".
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
 # Forms of "say" count whatever the tagger calls them: headlines in title case ("Putin Says")
 # are often tagged as proper nouns.
-ALWAYS_CUES = frozenset({"says", "said", "say"})
+ALWAYS_CUES = frozenset(
+    {"say"} | {form for form, lemma in table("cue_irregular_forms.tsv") if lemma == "say"}
+)
 
 
 class Cues:

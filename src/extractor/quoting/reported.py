@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from extractor import lexicon
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS
 from extractor.quoting.speakers import Speaker
@@ -22,8 +23,6 @@ _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
 )
-# "accused Russia of massing troops": the content is what follows "of".
-_GERUND_CUES = frozenset({"deny", "accuse"})
 
 
 class ReportedFinder:
@@ -74,7 +73,7 @@ class ReportedFinder:
             for c in cue.children
             if c.dep_ == "ccomp" and not self._reports_speech(c) and not self._question(c, cue)
         ]
-        if cue.lemma_ in _GERUND_CUES:
+        if cue.lemma_ in lexicon.lower_set("gerund_cues.txt"):
             clauses += [c for c in cue.children if c.dep_ in ("xcomp", "pcomp")]
             clauses += [
                 grandchild
