@@ -7,21 +7,24 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from extractor.components.public_figures import PublicFigures
+
 from .excerpts import excerpt
 
 Person = tuple[str, list[str], str | None]  # name, titles, country
 
 CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
-    ("surname-only-in-a-headline", ("000", "Putin Says US", 1, 0), [("Putin", [], None)]),
+    # "the Kremlin" names Russia, and Putin is a public figure who acts for it.
+    ("surname-only-in-a-headline", ("000", "Putin Says US", 1, 0), [("Putin", [], "RU")]),
     (
         "title-before-the-name",
         ("000", "Foreign Minister Sergey Lavrov said", 1, 0),
-        [("Sergey Lavrov", ["Foreign Minister"], None)],
+        [("Sergey Lavrov", ["Foreign Minister"], "RU")],
     ),
     (
         "apposition-with-institution",
         ("000", "Emily Horne, a White House", 1, 0),
-        [("Emily Horne", ["spokeswoman"], "US"), ("Biden", [], None)],
+        [("Emily Horne", ["spokeswoman"], "US"), ("Biden", [], "US")],
     ),
     (
         "institution-before-the-title",
@@ -74,4 +77,80 @@ def test_one_entry_per_person_under_the_longest_name(annotate: Callable[[str], D
 
 def test_pronoun_gender_comes_from_titles_and_first_names(annotate: Callable[[str], Doc]) -> None:
     doc = annotate(excerpt("000", "Emily Horne, a White House", 1, 0))
-    assert {p.name: p.gender for p in doc._.people} == {"Emily Horne": "f", "Biden": None}
+    assert {p.name: p.gender for p in doc._.people} == {"Emily Horne": "f", "Biden": "m"}
+
+
+# The country a person acts for, one row per kind of evidence.
+COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
+    # A public figure's first name misspelled: surname and the first letters still match.
+    (
+        "known-figure-misspelled",
+        ("25", "Vladamir Putin and the country", 2, 1),
+        "Vladamir Putin",
+        "RU",
+    ),
+    # "defence secretary" is spelled the British way, but the known figure acts for the US.
+    (
+        "known-figure-beats-office-spelling",
+        ("08", "his defence secretary, Lloyd Austin", 1, 0),
+        "Lloyd Austin",
+        "US",
+    ),
+    # A demonym before a profession is a nationality, not a country acted for.
+    (
+        "profession-is-not-an-office",
+        ("20", "said Russian military analyst", 1, 0),
+        "Pavel Felgenhauer",
+        None,
+    ),
+    ("noun-that-is-no-title", ("42", "Irish playwright Brian Friel", 1, 0), "Brian Friel", None),
+    ("think-tank-apposition", ("21", "a US think tank", 1, 0), "Jon Alterman", None),
+    # The country in "a city ... under Russian occupation" describes Melitopol, not its mayor.
+    (
+        "apposition-of-the-office-place",
+        ("44", "the mayor of Melitopol", 1, 0),
+        "Ivan Fedorov",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "country"), [c[1:] for c in COUNTRY_CASES], ids=[c[0] for c in COUNTRY_CASES]
+)
+def test_country_a_person_acts_for(
+    annotate: Callable[[str], Doc],
+    source: tuple[str, str, int, int],
+    name: str,
+    country: str | None,
+) -> None:
+    doc = annotate(excerpt(*source))
+    assert {p.name: p.country for p in doc._.people}[name] == country
+
+
+def test_known_figure_needs_its_country_named_in_the_article(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # The paragraph names no country: nothing in the article ties Biden to one.
+    doc = annotate(excerpt("36", "world leaders including Boris Johnson and Joe Biden", 1, 0))
+    assert {p.name: p.country for p in doc._.people} == {"Boris Johnson": None, "Joe Biden": None}
+
+
+def test_public_figures_match_by_spelling_first_letters_or_a_distinctive_surname() -> None:
+    figures = PublicFigures(
+        (
+            ("Vladimir Putin", "RU", "m", "y", "Vladimir Vladimirovich Putin"),
+            ("Boris Johnson", "GB", "m", "n"),
+            ("Mike Johnson", "US", "m", "n"),
+            ("Mevlüt Çavuşoğlu", "TR", "m", "y", "Mevlut Cavusoglu"),
+        )
+    )
+    assert figures.find(("Vladimir", "Vladimirovich", "Putin")).country == "RU"  # type: ignore[union-attr]
+    assert figures.find(("Vladamir", "Putin")).country == "RU"  # type: ignore[union-attr]
+    assert figures.find(("Putin",)).country == "RU"  # type: ignore[union-attr]
+    assert figures.find(("MEVLUT", "ÇAVUŞOĞLU")).country == "TR"  # type: ignore[union-attr]
+    assert figures.find(("Boris", "Johnson")).country == "GB"  # type: ignore[union-attr]
+    # A common surname alone, or with another first name, could be anyone.
+    assert figures.find(("Johnson",)) is None
+    assert figures.find(("Lyndon", "Johnson")) is None
+    assert figures.find(("Sergei", "Putin")) is None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
+from extractor.components.public_figures import public_figures
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import doc_credit_regions, inside
 from extractor.syntax import in_capitals_line
@@ -85,6 +86,7 @@ class PeopleFinder:
             "name_stop_words.txt"
         )
         self.genders = gender_detector.Detector(case_sensitive=False)
+        self.figures = public_figures()
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = doc_credit_regions(doc)
@@ -96,8 +98,10 @@ class PeopleFinder:
         self._recover_mentions(doc, clusters, excluded)
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
+        clusters.sort(key=lambda c: c.mentions[0].start)
         people, person_at = self._records(doc, clusters)
         link_descriptions(doc, people, person_at, self.roles, self.description_heads)
+        self._known_countries(doc, people, clusters)
         doc._.people = people
         doc._.person_at = person_at
         return doc
@@ -284,7 +288,7 @@ class PeopleFinder:
     def _records(
         self, doc: Doc, clusters: list[_Cluster]
     ) -> tuple[list[PersonRecord], dict[int, str]]:
-        clusters = sorted(clusters, key=lambda c: c.mentions[0].start)
+        """One record per cluster, in the order given (the order of first mentions)."""
         people: list[PersonRecord] = []
         person_at: dict[int, str] = {}
         for number, c in enumerate(clusters, start=1):
@@ -305,6 +309,24 @@ class PeopleFinder:
                 for i in range(m.start, m.end):
                     person_at[i] = person_id
         return people, person_at
+
+    def _known_countries(
+        self, doc: Doc, people: list[PersonRecord], clusters: list[_Cluster]
+    ) -> None:
+        """Fill in the country of people the article's words tie to none: a known public
+        figure's country when the article names that country, else the country the office
+        exists in ("Defence Secretary Ben Wallace")."""
+        named = {c.code for c in doc._.countries or []}
+        for person, c in zip(people, clusters, strict=True):
+            figure = self.figures.find(c.longest)
+            if figure is not None and person.gender is None:
+                person.gender = figure.gender
+            if person.country is not None:
+                continue
+            if figure is not None and figure.country in named:
+                person.country = figure.country
+            else:
+                person.country = _vote(m.role.office_country for m in c.mentions)
 
     def _cluster_gender(self, c: _Cluster) -> str | None:
         words = c.longest

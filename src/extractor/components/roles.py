@@ -28,6 +28,9 @@ _COMPLEMENT_STARTS = frozenset({"of", "to", "for"})
 class Role:
     titles: list[str] = field(default_factory=list)
     country: str | None = None
+    # The country an office exists in ("Defence Secretary" is British by its spelling): weaker
+    # evidence than a country written next to the name, and than a known public figure.
+    office_country: str | None = None
     gender: str | None = None
 
 
@@ -48,6 +51,7 @@ class RoleReader:
         self.honorifics = lexicon.honorifics()
         self.title_countries = {title.lower(): code for title, code in table("title_countries.tsv")}
         self.gendered = lexicon.gendered_titles()
+        self.professions = lexicon.lower_set("profession_titles.txt")
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
@@ -73,12 +77,15 @@ class RoleReader:
                 role.titles.append(title)
             for word in title.lower().split():
                 role.gender = self.gendered.get(word, role.gender)
-        if role.country is None:
+        if title is not None and title.lower().split()[-1] in self.professions:
+            return  # "Russian military analyst ...": a nationality, not a country acted for
+        if role.country is None and (title is not None or not _names_something(tokens)):
             # "the US defence secretary": a country written in the phrase beats the one a
-            # title's spelling or office suggests.
+            # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
+            # for Ukraine, but "Irish playwright Brian Friel" is only Irish.
             role.country = self.country_in(tokens)
-        if role.country is None and title is not None:
-            role.country = self.title_countries.get(title.lower())
+        if role.office_country is None and title is not None:
+            role.office_country = self.title_countries.get(title.lower())
 
     def title_of(self, tokens: list[Token]) -> str | None:
         """Return the title a phrase holds, as written, or None."""
@@ -127,6 +134,12 @@ class RoleReader:
         return None
 
 
+def _names_something(tokens: list[Token]) -> bool:
+    """Whether a phrase holds a common noun ("playwright", "think tank") besides its countries."""
+    country_at = tokens[0].doc._.country_at or {}
+    return any(t.pos_ == "NOUN" and t.i not in country_at for t in tokens)
+
+
 def premodifier_block(name: Span) -> list[Token]:
     """Return the tokens written right before a name that describe it, nearest last."""
     doc = name.doc
@@ -172,5 +185,17 @@ def _described(noun: Token) -> list[Token]:
     for prep in of_phrases:
         # The country of "leader of Belarus" is read from here; the title still ends at the
         # head noun, so these go first.
-        tokens = [doc[i] for i in range(prep.i, prep.right_edge.i + 1)] + tokens
+        tokens = _object_phrase(prep) + tokens
     return tokens
+
+
+def _object_phrase(prep: Token) -> list[Token]:
+    """Return a preposition and its object up to the object's head noun: "of Melitopol" out of
+    "of Melitopol, a city close to Crimea which is under Russian occupation"."""
+    doc = prep.doc
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return [prep]
+    # A possessive ending stays with its object; appositions and clauses after it do not.
+    end = max([objects[0].i] + [c.i for c in objects[0].children if c.dep_ == "case"])
+    return [doc[i] for i in range(prep.i, end + 1)]

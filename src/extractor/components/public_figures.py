@@ -1,0 +1,79 @@
+"""Public figures: the country a well-known person acts for, when the article does not say.
+
+"President Biden said" ties Biden to no country in words, yet every reader knows whom he acts
+for. `models/public_figures.tsv` lists such people; a name matches an entry by its full name
+or another spelling of it ("Volodymyr Zelenskiy"), by surname and first name when the first
+name is misspelled or shortened ("Vladamir Putin", "S. Jaishankar"), or by surname alone when
+the entry says the surname alone identifies the person ("Lavrov said").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.resources import table
+
+# Letters two spellings of one first name share at the start ("Vladamir"/"Vladimir",
+# "Sergey"/"Sergei"), short enough for transliterations, long enough to tell names apart.
+FIRST_NAME_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    country: str
+    gender: str
+    surname_alone: bool
+
+
+def name_key(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Lower-case words without accents or full stops: "Mevlüt Çavuşoğlu" -> mevlut cavusoglu."""
+    keys = []
+    for word in words:
+        decomposed = unicodedata.normalize("NFKD", word)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        plain = plain.casefold().replace(".", "")
+        if plain:
+            keys.append(plain)
+    return tuple(keys)
+
+
+class PublicFigures:
+    def __init__(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        self.by_name: dict[tuple[str, ...], Figure] = {}
+        self.by_surname: dict[str, list[tuple[tuple[str, ...], Figure]]] = {}
+        for row in rows:
+            name, country, gender, alone = row[:4]
+            figure = Figure(name, country, gender, alone == "y")
+            spellings = [name] + [s for s in (row[4].split("|") if len(row) > 4 else []) if s]
+            for spelling in spellings:
+                key = name_key(spelling.split())
+                self.by_name[key] = figure
+                self.by_surname.setdefault(key[-1], []).append((key, figure))
+
+    def find(self, words: tuple[str, ...]) -> Figure | None:
+        """Return the one figure a name can only mean, or None."""
+        key = name_key(words)
+        if not key:
+            return None
+        if key in self.by_name:
+            return self.by_name[key]
+        candidates = self.by_surname.get(key[-1], [])
+        if len(key) == 1:
+            found = {figure for _, figure in candidates if figure.surname_alone}
+        else:
+            found = {figure for spelled, figure in candidates if _same_first(spelled[0], key[0])}
+        return found.pop() if len(found) == 1 else None
+
+
+def _same_first(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[:FIRST_NAME_PREFIX] == b[:FIRST_NAME_PREFIX]
+
+
+@cache
+def public_figures() -> PublicFigures:
+    return PublicFigures(table("public_figures.tsv"))
