@@ -42,12 +42,29 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         [("Volodymyr Zelensky", ["President"], "UA")],
     ),
     ("byline", ("18", "contributed to this report", 1, 0), []),
+    # The model calls "Kallas" a work of art on this garbled line; she is a known figure.
+    (
+        "known-surname-the-model-missed",
+        ("21", "Kallas said that training", 1, 0),
+        [("Kallas", [], "EE")],
+    ),
+    # "Jen Pskai" in one paragraph, "Psaki" in the next: one slip of the keyboard, one person.
+    (
+        "surname-misspelled-once",
+        ("01", "Jen Pskai said", 2, 0),
+        [("Jen Pskai", ["press secretary"], None), ("Putin", ["President"], None)],
+    ),
     ("place-the-model-calls-a-person", ("07", "A gas pipeline in Luhansk", 1, 0), []),
     ("administration-named-after-a-person", ("14", "Biden administration", 1, 0), []),
     (
         "hyphenated-surname-and-title-complement",
         ("03", "Thomas-Greenfield", 1, 0),
-        [("Linda Thomas-Greenfield", ["Ambassador"], "US")],
+        # "a meeting between Biden and Putin": known surnames name people even said once.
+        [
+            ("Linda Thomas-Greenfield", ["Ambassador"], "US"),
+            ("Biden", [], "US"),
+            ("Putin", [], "RU"),
+        ],
     ),
     (
         "name-particles",

@@ -103,6 +103,36 @@ CASES: list[tuple[str, tuple[str, str, int, int], Expected]] = [
         [("indirect", 'she has not used the term "imminent"', "Jen Pskai")],
     ),
     (
+        # "Amanpour also asked Zelensky about ... to dissuade Putin ... He said": the one asked
+        # answers. (The quote runs on into the next paragraph, so here it is a fragment.)
+        "pronoun-after-a-question-is-the-one-asked",
+        ("05", "Amanpour also asked Zelensky", 1, 0),
+        [
+            ("indirect", "he was “grateful for the work", "Zelensky"),
+            ("partial", "grateful for the work", "Zelensky"),
+        ],
+    ),
+    (
+        # "... Won't Trigger War With Russia Kallas said that ...": two subjects for one verb.
+        "nearest-of-two-subjects-on-a-garbled-line",
+        ("21", "Kallas said that training", 1, 0),
+        [
+            ("indirect", "training Ukraine’s forces", "Kallas"),
+            ("direct", "Russia’s propaganda is about", "Kallas"),
+        ],
+    ),
+    (
+        # "Citing Germany's decision ..." is parsed as a sentence of its own; "the Russian
+        # president" still refers to the subject of the sentence before it.
+        "description-after-a-fragment-sentence",
+        ("17", "Citing Germany", 2, 1),
+        [
+            ("indirect", "history was repeating itself", "Vladimir Putin"),
+            ("direct", "It's unbelievable but true,", "Vladimir Putin"),
+            ("direct", "We are again being threatened", "Vladimir Putin"),
+        ],
+    ),
+    (
         "label-in-a-headline-is-not-a-quote",
         ("26", "FOREIGN AGENT", 1, 0),
         [],

@@ -79,7 +79,7 @@ class RoleReader:
                 role.gender = self.gendered.get(word, role.gender)
         if title is not None and title.lower().split()[-1] in self.professions:
             return  # "Russian military analyst ...": a nationality, not a country acted for
-        if role.country is None and (title is not None or not _names_something(tokens)):
+        if role.country is None and (title is not None or _only_a_country(tokens)):
             # "the US defence secretary": a country written in the phrase beats the one a
             # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
             # for Ukraine, but "Irish playwright Brian Friel" is only Irish.
@@ -134,10 +134,15 @@ class RoleReader:
         return None
 
 
-def _names_something(tokens: list[Token]) -> bool:
-    """Whether a phrase holds a common noun ("playwright", "think tank") besides its countries."""
+def _only_a_country(tokens: list[Token]) -> bool:
+    """Whether a phrase is just a country's adjective or possessive: "Ukraine's", "Russian";
+    not "Irish playwright", "a US think tank", or the bare "Russia" a garbled line runs into
+    a name ("... War With Russia Kallas said")."""
     country_at = tokens[0].doc._.country_at or {}
-    return any(t.pos_ == "NOUN" and t.i not in country_at for t in tokens)
+    if any(t.pos_ == "NOUN" and t.i not in country_at for t in tokens):
+        return False
+    last = tokens[-1]
+    return last.text in ("'s", "’s") or last.pos_ == "ADJ"
 
 
 def premodifier_block(name: Span) -> list[Token]:

@@ -37,9 +37,11 @@ class Cues:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, or of the verb it depends on when it has none:
         "Lukashenko ruled out that there will be war, saying there will not be ..."."""
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # A garbled line can give a verb two subjects ("... Won't Trigger War With Russia
+            # Kallas said"): the one written nearest the verb is the speaker.
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
             # "Kallas said that training ... would not be escalatory, adding that ...": the
             # participle speaks for the speaker of the report it hangs from, not for the

@@ -25,6 +25,24 @@ _LEADING_WORDS = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
+class Antecedent:
+    start: int  # character offset of the mention
+    person_id: str
+    part: str  # "subject" of the main clause, "object" of its verb, or "other"
+    sentence: int  # token index where the mention's sentence starts
+
+
+def _part_in_sentence(token: Token) -> str:
+    if is_main_subject(token):
+        return "subject"
+    while token.dep_ in ("compound", "flat"):
+        token = token.head
+    if token.dep_ in ("dobj", "dative") and token.head.dep_ == "ROOT":
+        return "object"
+    return "other"
+
+
+@dataclass(frozen=True)
 class Speaker:
     name: str
     person_id: str | None
@@ -52,19 +70,28 @@ class SpeakerResolver:
         self._issued_cache: list[tuple[int, Speaker]] | None = None
         self.title_heads = {title[-1] for title in lexicon.titles()}
         quoted_starts = [s for s, _ in quoted]
+        self._quoted = quoted
+        self._quoted_starts = quoted_starts
         # Mentions outside quotes, in text order: the antecedents a pronoun can point back to,
-        # each marked when it is the subject of its sentence's main clause.
-        self.antecedents: list[tuple[int, str, bool]] = []
+        # each with its part in its sentence (subject of the main clause, object of it, other).
+        self.antecedents: list[Antecedent] = []
         for person in self.people.values():
             for start, end in person.mentions:
-                k = bisect.bisect_right(quoted_starts, start) - 1
-                if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                if self._in_quote(start):
                     continue
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or len(span) == 0 or in_capitals_line(span[-1]):
                     continue  # a related-story headline is not what "he" points back to
-                self.antecedents.append((start, person.id, is_main_subject(span[-1])))
-        self.antecedents.sort()
+                head = span[-1]
+                self.antecedents.append(
+                    Antecedent(start, person.id, _part_in_sentence(head), head.sent.start)
+                )
+        self.antecedents.sort(key=lambda a: a.start)
+        self._antecedent_starts = [a.start for a in self.antecedents]
+
+    def _in_quote(self, start: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, start) - 1
+        return k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
 
     def resolve(self, subject: Token) -> Speaker | None:
         """Return the speaker a subject token names, or None when it names nobody we know."""
@@ -253,27 +280,88 @@ class SpeakerResolver:
         return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
 
     def _pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
-        """The nearest earlier person outside quotes whose gender does not contradict,
-        preferring one who was the subject of a main clause: in "Joe Biden has said he is
-        convinced that Vladimir Putin has made the decision ... which he said ...", the second
-        "he" is Biden, not Putin."""
+        """The person a pronoun points back to, or None when that is not clear.
+
+        The nearest earlier person outside quotes whose gender does not contradict, preferring
+        one who was the subject of a main clause: in "Joe Biden has said he is convinced that
+        Vladimir Putin has made the decision ... which he said ...", the second "he" is Biden,
+        not Putin. In the nearest sentence that names someone but has no such subject, the
+        object of the main verb comes first: "Amanpour asked Zelensky about ... Putin. He
+        said" is Zelensky's answer. A person described but not named who stands nearer as a
+        subject ("as the UN secretary general was visiting Ukraine, where he described") is
+        the one meant: resolved through the description, or else nobody.
+        """
         position = pronoun.idx
-        k = bisect.bisect_left(self.antecedents, (position, "", False))
+        k = bisect.bisect_left(self._antecedent_starts, position)
         window = [
-            (start, person_id, main)
-            for start, person_id, main in reversed(self.antecedents[:k])
-            if position - start <= self.max_pronoun_distance
-            and (gender is None or self.people[person_id].gender in (gender, None))
+            a
+            for a in reversed(self.antecedents[:k])
+            if position - a.start <= self.max_pronoun_distance
+            and (gender is None or self.people[a.person_id].gender in (gender, None))
         ]
-        chosen = next((a for a in window if a[2]), None) or next(iter(window), None)
-        if chosen is None:
+        if not window:
             return None
-        person_id = chosen[1]
-        return Speaker(
-            name=self.people[person_id].name,
-            person_id=person_id,
-            mention=(pronoun.idx, pronoun.idx + len(pronoun)),
+        chosen = self._preferred(window, pronoun)
+        mention = (pronoun.idx, pronoun.idx + len(pronoun))
+        described = self._described_subject_between(chosen.start, pronoun, gender)
+        if described is not None:
+            if described.lower_ not in self.title_heads:
+                return None  # "an official said ... he added": someone we cannot name
+            found = self._description(described)
+            return None if found is None else Speaker(found.name, found.person_id, mention)
+        person = self.people[chosen.person_id]
+        return Speaker(name=person.name, person_id=person.id, mention=mention)
+
+    def _preferred(self, window: list[Antecedent], pronoun: Token) -> Antecedent:
+        nearest_sentence = window[0].sentence
+        nearest = [a for a in window if a.sentence == nearest_sentence]
+        adjacent = nearest_sentence >= self._sentence_before(pronoun)
+        # "He also informed Mr Varadkar ... He said": a pronoun subject carries the one before.
+        subject_pronoun = any(
+            t.lower_ in PRONOUN_GENDER and is_main_subject(t)
+            for t in self.doc[nearest_sentence].sent
         )
+        if adjacent and not subject_pronoun and not any(a.part == "subject" for a in nearest):
+            objects = [a for a in nearest if a.part == "object"]
+            if objects:
+                return objects[0]
+        return next((a for a in window if a.part == "subject"), window[0])
+
+    def _sentence_before(self, token: Token) -> int:
+        """The start of the sentence before the token's own (or of its own, if it is first)."""
+        start = token.sent.start
+        return self.doc[start - 1].sent.start if start > 0 else start
+
+    def _described_subject_between(
+        self, after: int, pronoun: Token, gender: str | None
+    ) -> Token | None:
+        """A singular subject between an antecedent and a pronoun that describes a person
+        without naming one ("the UN secretary general", "an official"), when it is the one the
+        pronoun points to: the subject of a clause the pronoun's clause hangs from ("as the UN
+        secretary general was visiting Ukraine, where he described"), or the subject of the
+        main clause of the sentence before."""
+        first = self.doc[self._sentence_before(pronoun)]
+        ancestors = {t.i for t in pronoun.ancestors}
+        for token in reversed(self.doc[first.i : pronoun.i]):
+            if token.idx <= after:
+                return None
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
+                continue
+            if token.i in self.person_at or self._in_quote(token.idx):
+                continue
+            if token.lower_ not in self.title_heads and token.lower_ not in self.person_nouns:
+                continue
+            governs = token.head.i in ancestors
+            leads_sentence_before = token.sent != pronoun.sent and is_main_subject(token)
+            if not (governs or leads_sentence_before):
+                continue
+            if self._person_in(token) is not None:
+                continue  # "the spokesman, Peskov, said": named after all
+            word_gender = lexicon.gendered_titles().get(token.lower_)
+            if gender is not None and word_gender not in (None, gender):
+                continue
+            return token
+        return None
 
     def _description(self, noun: Token) -> Speaker | None:
         """ "the minister", "the Ukrainian leader": the person the sentence before was about,
@@ -282,13 +370,17 @@ class SpeakerResolver:
         country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
         start, end = self._noun_phrase(noun)
         recent = self._previous_main_subject(noun)
-        if recent is not None and self._fits(recent, head, country, untitled_ok=True):
+        if recent is not None and (
+            self._fits(recent, head, country, untitled_ok=True)
+            # "Vladimir Putin has compared ... Citing ..., the Russian president said"
+            or (country is not None and recent.country == country and _is_leader(head, recent))
+        ):
             return Speaker(name=recent.name, person_id=recent.id, mention=(start, end))
-        k = bisect.bisect_left(self.antecedents, (noun.idx, "", False))
-        for _, person_id, _main in reversed(self.antecedents[:k]):
-            person = self.people[person_id]
+        k = bisect.bisect_left(self._antecedent_starts, noun.idx)
+        for antecedent in reversed(self.antecedents[:k]):
+            person = self.people[antecedent.person_id]
             if self._fits(person, head, country, untitled_ok=False):
-                return Speaker(name=person.name, person_id=person_id, mention=(start, end))
+                return Speaker(name=person.name, person_id=person.id, mention=(start, end))
         return None
 
     @staticmethod
@@ -304,11 +396,17 @@ class SpeakerResolver:
 
     def _previous_main_subject(self, noun: Token) -> PersonRecord | None:
         """The one person who was the subject of the sentence before, or of this one before
-        the description."""
+        the description. A fragment the parser split off as a sentence of its own ("Citing
+        Germany's decision to send tanks to Ukraine") is not the sentence before."""
         sentence = noun.sent
         tokens = [t for t in sentence if t.i < noun.i]
-        if sentence.start > 0:
-            tokens = list(self.doc[sentence.start - 1].sent) + tokens
+        start = sentence.start
+        while start > 0:
+            before = self.doc[start - 1].sent
+            tokens = list(before) + tokens
+            if before.root.pos_ in ("VERB", "AUX"):
+                break
+            start = before.start
         subjects = {
             self.person_at[t.i]
             for t in tokens
@@ -352,6 +450,12 @@ class SpeakerResolver:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
+
+
+def _is_leader(head: str, person: PersonRecord) -> bool:
+    """Whether a leader's description ("the president") fits a person named as a leader."""
+    leaders = lexicon.lower_set("leader_titles.txt")
+    return head in leaders and any(t.lower() in leaders for t in person.titles)
 
 
 def _description_head(noun: Token) -> str:
