@@ -197,3 +197,58 @@ def test_quote_left_open_at_the_end_is_listed_once(annotate: Callable[[str], Doc
     doc = annotate("He said: “Russia must leave Ukraine now and forever")
     texts = [doc.text[q.start : q.end] for q in doc._.quotes]
     assert texts == ["Russia must leave Ukraine now and forever"]
+
+
+# Who said one quote in a longer passage: (pattern, excerpt, first words of the quote, speaker).
+SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
+    # 'The U.S. ambassador to the OSCE, Daniel Baer, said in the U.S. statement: "..."'
+    (
+        "colon-closes-the-introducing-phrase",
+        ("ua2014_article_49", "Daniel Baer, said in", 1, 0),
+        "This report adds to our deep concerns",
+        "Daniel Baer",
+    ),
+    # '"...," Oleksiy Danilov, the head of Ukraine’s National Security and Defense Council,
+    # told Ukrainian TV on Thursday, according to the Wall Street Journal.'
+    (
+        "apposition-does-not-use-up-the-window",
+        ("26", "Yes, it will be tough", 1, 0),
+        "Yes, it will be tough",
+        "Oleksiy Danilov",
+    ),
+    # 'Peskov called on Europe ... to assess the situation in Slovyansk where "aviation is
+    # being used against the population," according to the report.'
+    (
+        "according-to-the-report-relays-the-speaker",
+        ("ua2014_article_77", "aviation is being used", 1, 0),
+        "aviation is being used",
+        "Dmitry Peskov",
+    ),
+    # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
+    (
+        "pronoun-carries-on-the-pronoun-before",
+        ("05", "He continued: “We are not", 1, 3),
+        "We are not really living in delusion",
+        "Zelensky",
+    ),
+    # 'The US image company Maxar said ... Annalena Baerbock, said ... She also warned': a
+    # bare name with no title or known gender is no antecedent for "she" when a woman was.
+    (
+        "she-points-to-the-woman-named",
+        ("07", "She also warned the scale", 1, 7),
+        "had dramatically increased",
+        "Annalena Baerbock",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "start", "speaker"),
+    [c[1:] for c in SPEAKER_CASES],
+    ids=[c[0] for c in SPEAKER_CASES],
+)
+def test_speaker_of_one_quote(
+    annotate: Callable[[str], Doc], source: tuple[str, str, int, int], start: str, speaker: str
+) -> None:
+    found = [s for _, text, s in _quotes(annotate(excerpt(*source))) if text.startswith(start)]
+    assert found == [speaker]

@@ -91,7 +91,13 @@ def resolve_references(events: list[SpeechEvent]) -> None:
     for index, event in enumerate(events):
         if event.speaker is None or not event.speaker.refers_back:
             continue
-        earlier = [e.speaker for e in events[:index] if e.speaker and not e.speaker.refers_back]
+        # Only an organization issues statements; the person who spoke last may be quoting,
+        # answering or reacting to it ("Jaishankar said ... the joint statement said").
+        earlier = [
+            e.speaker
+            for e in events[:index]
+            if e.speaker and not e.speaker.refers_back and e.speaker.person_id is None
+        ]
         source = earlier[-1] if earlier else None
         event.speaker = (
             Speaker(source.name, source.person_id, event.speaker.mention) if source else None

@@ -142,7 +142,20 @@ class QuotedFinder:
         if close is None:
             return None
         window = self.context.settings.attribution_window
-        for token in self.doc[close.i + 1 : close.i + 1 + window]:
+        # "“...,” Oleksiy Danilov, the head of Ukraine’s National Security and Defense Council,
+        # told Ukrainian TV": an apposition to the speaker does not use up the window.
+        described = {
+            inner.i
+            for token in self.doc[close.i + 1 : close.i + 1 + 3 * window]
+            if token.dep_ == "appos"
+            for inner in token.subtree
+        }
+        counted = 0
+        for token in self.doc[close.i + 1 : close.i + 1 + 3 * window]:
+            if token.i not in described:
+                counted += 1
+                if counted > window:
+                    return None
             if self.context.in_quote(token) or "\n" in token.text:
                 return None
             if self.context.cues.attributes_quote(token):
@@ -164,7 +177,16 @@ class QuotedFinder:
             return None
         cue = found[0]
         between = self.text[cue.idx + len(cue) : event.marks.open].strip().lower()
-        return found if between in ("", ":", ",", "that", ", that") else None
+        if between in ("", ":", ",", "that", ", that"):
+            return found
+        # "Daniel Baer, said in the U.S. statement: “...”", "told reporters: “...”": a colon
+        # right before the quote closes the phrase that introduces it.
+        if not between.endswith(":"):
+            return None
+        opening = self.context.token_at(event.marks.open)
+        assert opening is not None
+        phrase = self.doc[cue.i + 1 : opening.i]
+        return None if any(t.text in _SENTENCE_END for t in phrase) else found
 
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
@@ -191,6 +213,8 @@ class QuotedFinder:
         tokens = event.tokens
         assert tokens is not None
         roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end)]
+        documents = self.context.resolver.document_nouns
+        relayed: Found | None = None
         for root in reversed(roots):
             token = root
             for _ in range(self.context.settings.max_chain):
@@ -200,12 +224,17 @@ class QuotedFinder:
                 if self.context.in_quote(token):
                     continue
                 source = _according_to(token)
-                if source is not None:
+                if source is not None and source[1] is not None and source[1].lower_ in documents:
+                    # "Peskov called on Europe to assess the situation where “aviation is being
+                    # used ...”, according to the report": the report relays the speech verb
+                    # above it; the report speaks only when no one else does.
+                    relayed = relayed or source
+                elif source is not None:
                     return source  # 'that turned out to be "a bluff", according to Fix'
                 if self.context.cues.is_cue(token):
                     subject = self.context.cues.subject_of(token)
-                    return (token, subject) if subject is not None else None
-        return None
+                    return (token, subject) if subject is not None else relayed
+        return relayed
 
     def _dash_speaker(self, event: SpeechEvent) -> Speaker | None:
         """ "“...” - Commissioner Geoffrey Starks": a name after a dash ends the quote."""

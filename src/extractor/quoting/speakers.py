@@ -88,6 +88,7 @@ class SpeakerResolver:
                 )
         self.antecedents.sort(key=lambda a: a.start)
         self._antecedent_starts = [a.start for a in self.antecedents]
+        self._pronoun_cache: dict[int, Speaker | None] = {}
 
     def _in_quote(self, start: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, start) - 1
@@ -159,6 +160,8 @@ class SpeakerResolver:
             for c in noun.children
             if c.dep_ in ("compound", "poss")
             and c.i < noun.i
+            # "the Annual Threat Assessment": capitals make the words before it its title.
+            and not (c.dep_ == "compound" and noun.text[:1].isupper())
             and (c.pos_ == "PROPN" or c.i in self.organization_at or c.i in self.person_at)
             and c.i not in self.country_at  # "a U.S. spy report" does not say who wrote it
         ]
@@ -301,8 +304,19 @@ class SpeakerResolver:
         ]
         if not window:
             return None
+        if gender is not None:
+            # A lone word of unknown gender and no title ("Maxar said") is a weak antecedent
+            # for "she" when someone known to be a woman was named in reach.
+            known = [a for a in window if self.people[a.person_id].gender == gender]
+            if known:
+                window = [a for a in window if a in known or not self._bare_word(a.person_id)]
         chosen = self._preferred(window, pronoun)
         mention = (pronoun.idx, pronoun.idx + len(pronoun))
+        earlier = self._earlier_subject_pronoun(pronoun, chosen.start)
+        if earlier is not None:
+            # "He said he was “grateful ...” ... He continued:": the same person goes on.
+            carried = self._resolved_pronoun(earlier, gender)
+            return None if carried is None else Speaker(carried.name, carried.person_id, mention)
         described = self._described_subject_between(chosen.start, pronoun, gender)
         if described is not None:
             if described.lower_ not in self.title_heads:
@@ -311,6 +325,29 @@ class SpeakerResolver:
             return None if found is None else Speaker(found.name, found.person_id, mention)
         person = self.people[chosen.person_id]
         return Speaker(name=person.name, person_id=person.id, mention=mention)
+
+    def _bare_word(self, person_id: str) -> bool:
+        person = self.people[person_id]
+        return " " not in person.name and not person.titles
+
+    def _earlier_subject_pronoun(self, pronoun: Token, after: int) -> Token | None:
+        """The nearest earlier "he"/"she" (the same word) outside quotes that is the subject of
+        its sentence's main clause and stands after the antecedent found by name."""
+        for token in reversed(self.doc[: pronoun.i]):
+            if token.idx <= after or pronoun.idx - token.idx > self.max_pronoun_distance:
+                return None
+            if (
+                token.lower_ == pronoun.lower_
+                and is_main_subject(token)
+                and not self._in_quote(token.idx)
+            ):
+                return token
+        return None
+
+    def _resolved_pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
+        if pronoun.i not in self._pronoun_cache:
+            self._pronoun_cache[pronoun.i] = self._pronoun(pronoun, gender)
+        return self._pronoun_cache[pronoun.i]
 
     def _preferred(self, window: list[Antecedent], pronoun: Token) -> Antecedent:
         nearest_sentence = window[0].sentence
