@@ -147,6 +147,35 @@ CASES: list[tuple[str, str, list[Figure]]] = [
         "deployed for this NATO mission.",
         [(250, 220, 250, True, None)],
     ),
+    (
+        "casualty-down-the-predicate",  # ua2014_article_86
+        "At least two paratroopers were confirmed to have been buried Monday in Russia's "
+        "Pskov region.",
+        [],
+    ),
+    (
+        # The headline counts the dead; the same figure in the quote is them again.
+        "figure-counted-as-dead-elsewhere",  # ua2014_article_27
+        "Nuland Claims 400-500 Russian Soldiers Killed in Eastern Ukraine\n\n“I cannot speak "
+        "to more than 400-500 [soldiers] at the moment,” Nuland said.",
+        [],
+    ),
+    (
+        # Only Canadian forces are named, so the figures nobody gives a side to are theirs.
+        "one-side-named-in-the-passage",  # ua2014_article_69
+        "Six CF-18s and hundreds of Canadian Forces personnel left for Romania today to assist "
+        "NATO forces in Eastern Europe. Blondin confirmed that between 220 to 250 military "
+        "personnel will eventually be deployed for this NATO mission.",
+        [(250, 220, 250, True, "CA")],
+    ),
+    (
+        # A force at a border is seldom the one side named elsewhere (here Ukraine's).
+        "no-side-for-a-force-at-a-border",  # 07
+        "“Throughout these tense moments, the Ukrainian forces have shown great judgment.” "
+        "US officials increased its estimates of the force massed on Ukraine’s border to "
+        "190,000 troops.",
+        [(190000, 190000, 190000, False, None)],
+    ),
 ]
 
 # The issue names these forms; no article of the corpus uses them, so they are the issue's

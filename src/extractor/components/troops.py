@@ -75,6 +75,7 @@ class TroopFinder:
             entries.sort(key=lambda entry: -len(entry[0]))  # "special forces" before "forces"
         self.casualty_words = lexicon.lower_set("casualty_words.txt")
         self.unit_words = lexicon.lower_set("unit_words.txt")
+        self.border_words = lexicon.lower_set("border_words.txt")
         self.measure_verbs = lexicon.lower_set("measure_verbs.txt")
         self.force_nouns = lexicon.lower_set("force_nouns.txt")
         self.foreign_object_verbs = lexicon.lower_set("foreign_object_verbs.txt")
@@ -84,6 +85,7 @@ class TroopFinder:
         records: list[TroopRecord] = []
         nouns: list[int] = []
         used: set[int] = set()
+        casualty_counts: set[int] = set()
         for token in doc:
             if (
                 token.i in used
@@ -97,18 +99,31 @@ class TroopFinder:
             noun = self._counted_noun(number)
             if noun is None or not self._is_force_level(number, noun):
                 continue
-            if self._is_casualty(number, noun) or self._is_unit_name(number):
+            if self._is_casualty(number, noun):
+                casualty_counts.add(number.high)
+                continue
+            if self._is_unit_name(number):
                 continue
             used.update(range(number.first, number.last + 1))
             records.append(self._record(doc, number, noun))
             nouns.append(noun.i)
+        # "Nuland Claims 400-500 Russian Soldiers Killed" in the headline: "400-500 [soldiers]"
+        # in her quote is that count of the dead again.
+        kept = [
+            (r, n) for r, n in zip(records, nouns, strict=True) if r.count not in casualty_counts
+        ]
+        records, nouns = [r for r, _ in kept], [n for _, n in kept]
         records = same_noun_same_side(same_figure_same_side(records), nouns)
         sentences = [doc[i].sent.start for i in nouns]
         records = same_sentence_same_side(records, sentences, self._sides_named(doc))
         for record, noun_at in zip(records, nouns, strict=True):
             if record.country is None:
                 record.country = self._speakers_side(doc[noun_at])
-        doc._.troop_figures = one_side_in_the_article(records)
+        named = {code for codes in self._sides_named(doc).values() for code in codes}
+        at_border = [
+            any(t.lower_ in self.border_words for t in doc[noun_at].sent) for noun_at in nouns
+        ]
+        doc._.troop_figures = one_side_in_the_article(records, named, at_border)
         return doc
 
     def _speakers_side(self, noun: Token) -> str | None:
@@ -260,6 +275,13 @@ class TroopFinder:
         nearby = [noun.head, noun.head.head, *noun.children]
         if noun.dep_ == "pobj":
             nearby.append(noun.head.head.head)
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            # "two paratroopers were confirmed to have been buried": what the predicate says
+            # happened to them, down its chain of verbs.
+            verbs = [noun.head]
+            for _ in range(2):
+                verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+                nearby += verbs
         start = max(0, number.first - 2)
         end = min(len(doc), noun.i + 1 + self.casualty_window)
         nearby += list(doc[start:end])
@@ -412,14 +434,18 @@ def same_sentence_same_side(
     return records
 
 
-def one_side_in_the_article(records: list[TroopRecord]) -> list[TroopRecord]:
-    """An article whose figures all belong to one side ("8,500 U.S. troops ... it would send
-    3,000 troops") gives that side to the figures whose sentence does not say."""
-    known = {r.country for r in records if r.country}
+def one_side_in_the_article(
+    records: list[TroopRecord], named: set[str], at_border: list[bool]
+) -> list[TroopRecord]:
+    """An article whose forces all belong to one side, counted or only named ("8,500 U.S.
+    troops ... it would send 3,000 troops", "Canadian fighter pilots ... 250 military
+    personnel will be deployed") gives that side to the figures whose sentence does not say,
+    unless the figure stands at a border, where it is more likely the other side's."""
+    known = {r.country for r in records if r.country} | named
     if len(known) == 1:
         side = next(iter(known))
-        for record in records:
-            if record.country is None:
+        for record, border in zip(records, at_border, strict=True):
+            if record.country is None and not border:
                 record.country = side
     return records
 
