@@ -133,6 +133,16 @@ CASES: list[tuple[str, tuple[str, str, int, int], Expected]] = [
         ],
     ),
     (
+        # Verbs of judging out loud attribute the words they quote, though they report no
+        # clause: "praised Zelenskiy as a “lion of democracy”", "slammed Putin for “...”".
+        "fragment-quoted-by-a-verb-of-judging",
+        ("41", "Morrison praised Zelenskiy", 2, 0),
+        [
+            ("partial", "lion of democracy", "Morrison"),
+            ("partial", "aggression in the name of", "Anthony Albanese"),
+        ],
+    ),
+    (
         "label-in-a-headline-is-not-a-quote",
         ("26", "FOREIGN AGENT", 1, 0),
         [],

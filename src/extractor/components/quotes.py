@@ -60,6 +60,7 @@ class QuoteFinder:
                 if kind == "speech" or (thought_verbs and kind == "thought")
             ),
             frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
+            frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
         )
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
         self.cue_forms = cue_forms(self.cues.lemmas)

@@ -18,9 +18,15 @@ ALWAYS_CUES = frozenset(
 
 
 class Cues:
-    def __init__(self, lemmas: frozenset[str], quote_only_lemmas: frozenset[str]) -> None:
+    def __init__(
+        self,
+        lemmas: frozenset[str],
+        quote_only_lemmas: frozenset[str],
+        fragment_lemmas: frozenset[str] = frozenset(),
+    ) -> None:
         self.lemmas = lemmas
         self.quote_only_lemmas = quote_only_lemmas
+        self.fragment_lemmas = fragment_lemmas
 
     def is_cue(self, token: Token) -> bool:
         """A verb that reports speech: "said", "warned", "denied"."""
@@ -32,6 +38,12 @@ class Cues:
         """A verb that may attribute a quotation next to it: a cue, or "continued"."""
         return self.is_cue(token) or (
             token.pos_ == "VERB" and token.lemma_.lower() in self.quote_only_lemmas
+        )
+
+    def attributes_fragment(self, token: Token) -> bool:
+        """A verb whose subject said the words it quotes: a cue, or "praised X as “...”"."""
+        return self.is_cue(token) or (
+            token.pos_ == "VERB" and token.lemma_.lower() in self.fragment_lemmas
         )
 
     def subject_of(self, verb: Token) -> Token | None:

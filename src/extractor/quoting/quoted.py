@@ -128,7 +128,11 @@ class QuotedFinder:
         tokens = event.tokens
         assert tokens is not None
         sentence = tokens[0].sent
-        cues = [t for t in sentence if self.context.cues.is_cue(t) and not self.context.in_quote(t)]
+        cues = [
+            t
+            for t in sentence
+            if self.context.cues.attributes_fragment(t) and not self.context.in_quote(t)
+        ]
         if not cues:
             return None
         cue = min(cues, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
@@ -231,7 +235,7 @@ class QuotedFinder:
                     relayed = relayed or source
                 elif source is not None:
                     return source  # 'that turned out to be "a bluff", according to Fix'
-                if self.context.cues.is_cue(token):
+                if self.context.cues.attributes_fragment(token):
                     subject = self.context.cues.subject_of(token)
                     return (token, subject) if subject is not None else relayed
         return relayed
