@@ -143,6 +143,16 @@ CASES: list[tuple[str, tuple[str, str, int, int], Expected]] = [
         ],
     ),
     (
+        # A phrase that describes an organization before its name: the name speaks.
+        "organization-named-after-its-description",
+        ("33", "safety agency Ukraerorukh", 1, 0),
+        [
+            ("indirect", "its flight from Madeira", "SkyUp"),
+            ("indirect", "the airspace over the Black Sea", "Ukraerorukh"),
+            ("partial", "zone of potential danger", "Ukraerorukh"),
+        ],
+    ),
+    (
         "label-in-a-headline-is-not-a-quote",
         ("26", "FOREIGN AGENT", 1, 0),
         [],
@@ -209,6 +219,7 @@ def test_quote_left_open_at_the_end_is_listed_once(annotate: Callable[[str], Doc
     assert texts == ["Russia must leave Ukraine now and forever"]
 
 
+
 # Who said one quote in a longer passage: (pattern, excerpt, first words of the quote, speaker).
 SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
     # 'The U.S. ambassador to the OSCE, Daniel Baer, said in the U.S. statement: "..."'
@@ -233,6 +244,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         ("ua2014_article_77", "aviation is being used", 1, 0),
         "aviation is being used",
         "Dmitry Peskov",
+    ),
+    # 'Russia's Foreign Ministry has called on ... "...," the ministry said': the ministry
+    # named before, with the country that owns it.
+    (
+        "the-ministry-is-the-one-named-before",
+        ("ua2014_article_77", "the ministry said in a statement", 1, 0),
+        "As we repeatedly warned",
+        "Russia's Foreign Ministry",
     ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
@@ -223,7 +223,25 @@ class SpeakerResolver:
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
             return None
-        return Speaker(name=self.doc.text[start:end], person_id=None, mention=(start, end))
+        name = self._proper_name_in(words) or self.doc.text[start:end]
+        return Speaker(name=name, person_id=None, mention=(start, end))
+
+    def _proper_name_in(self, words: Span) -> str | None:
+        """The organization's own name at the end of a phrase that first describes it:
+        "Ukraerorukh" in "Ukraine’s air traffic safety agency Ukraerorukh". A phrase whose head
+        is a common noun ("the AFP news agency", "Ukraine’s defense ministry") or that is all
+        proper nouns ("the U.S. Embassy") is the name as written."""
+        head = words[-1]
+        if not _capitalized(head) or not any(t.pos_ == "NOUN" for t in words):
+            return None
+        first = head
+        while (
+            first.i - 1 >= words.start
+            and _capitalized(self.doc[first.i - 1])
+            and first.i - 1 not in self.country_at
+        ):
+            first = self.doc[first.i - 1]
+        return self.doc[first.i : head.i + 1].text
 
     def _refers_back_to_body(self, noun: Token) -> bool:
         """ "the organization added", "the ministry said": a definite institution noun with
@@ -246,6 +264,13 @@ class SpeakerResolver:
         if not fitting:
             return None
         start, end = max(fitting)
+        # "Russia's Foreign Ministry has called ... the ministry said": the country that owns
+        # it, written before its name, is part of which ministry it is.
+        named = self.doc.char_span(start, end, alignment_mode="expand")
+        if named is not None and named.start >= 2:
+            owner, mark = self.doc[named.start - 2], self.doc[named.start - 1]
+            if owner.i in self.country_at and mark.text in ("'s", "’s"):
+                start = owner.idx
         name = self.doc.text[start:end]
         return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
@@ -487,6 +512,11 @@ class SpeakerResolver:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
+
+
+def _capitalized(token: Token) -> bool:
+    """A proper noun as written: the tagger calls lower-case words in names PROPN too."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _is_leader(head: str, person: PersonRecord) -> bool:
