@@ -253,6 +253,31 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "As we repeatedly warned",
         "Russia's Foreign Ministry",
     ),
+    # 'Ukraine.1:13 "There is a lot of uncertainty ...," Lt.-Gen. Yvan Blondin said': the
+    # full stop of an abbreviated title does not end the attribution; a video's timestamp
+    # before the quote does not make it a fragment.
+    (
+        "abbreviated-title-before-the-speaker",
+        ("ua2014_article_69", "There is a lot of uncertainty", 1, 0),
+        "There is a lot of uncertainty",
+        "Yvan Blondin",
+    ),
+    # 'Lieut.-Gen. Yvan Blondin and Defence Minister Rob Nicholson say Canadian fighter pilots
+    # will be training ...': joint speakers are taken to be the first named.
+    (
+        "joint-speakers-first-named",
+        ("ua2014_article_69", "There is a lot of uncertainty", 1, 0),
+        "Canadian fighter pilots will be training",
+        "Yvan Blondin",
+    ),
+    # '..., according to former astronaut and Navy captain, Sen. Mark Kelly.' then a quote
+    # paragraph: the name closing the sentence is the source, and goes on speaking.
+    (
+        "name-closing-an-according-to-sentence",
+        ("52", "according to former astronaut", 2, 0),
+        "Look at the level of incompetence",
+        "Mark Kelly",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

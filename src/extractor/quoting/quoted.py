@@ -8,6 +8,7 @@ title, and is not a quote at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -19,6 +20,10 @@ from extractor.quoting.speakers import Speaker
 from extractor.syntax import in_capitals_line
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+# "Lt", "Gen", "Lt.-Gen", "Mr": a short capitalised word a full stop abbreviates (the parser
+# often ends the sentence there, so its word is not taken for it).
+_TIMESTAMP_END = re.compile(r"\d{1,2}:\d{2}$")
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}(?:\.-?[A-Z][a-z]{0,3})*$")
 _DASHES = frozenset({"-", "—", "–", "--"})
 _OPENS_UNIT = '.!?:,;—–-”"…)'
 MAX_NAME_WORDS = 5
@@ -78,7 +83,12 @@ class QuotedFinder:
         before = self.text[paragraph_start : marks.open].rstrip()
         if before:
             words = before.split()
-            opens_unit = before[-1] in _OPENS_UNIT or words[-1].lower() == "that"
+            # "... continues in Ukraine.1:13 “There is ...”": a video's timestamp opens a unit.
+            opens_unit = (
+                before[-1] in _OPENS_UNIT
+                or words[-1].lower() == "that"
+                or _TIMESTAMP_END.search(words[-1]) is not None
+            )
             if not opens_unit:
                 previous = self._token_before(marks.open)
                 opens_unit = previous is not None and self.context.cues.is_cue(previous)
@@ -167,7 +177,7 @@ class QuotedFinder:
                 if subject is not None and subject.i > close.i:
                     return token, subject
                 return None
-            if token.text in _SENTENCE_END:
+            if _ends_sentence(token):
                 return None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 return None
@@ -190,7 +200,7 @@ class QuotedFinder:
         opening = self.context.token_at(event.marks.open)
         assert opening is not None
         phrase = self.doc[cue.i + 1 : opening.i]
-        return None if any(t.text in _SENTENCE_END for t in phrase) else found
+        return None if any(_ends_sentence(t) for t in phrase) else found
 
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
@@ -202,10 +212,15 @@ class QuotedFinder:
         for token in reversed(self.doc[start : opening.i]):
             if self.context.in_quote(token) or "\n" in token.text:
                 return None
-            if token.text in _SENTENCE_END:
+            if _ends_sentence(token):
                 return None
             if self.context.cues.attributes_quote(token):
                 subject = self.context.cues.subject_of(token)
+                if not self.context.cues.is_cue(token):
+                    # "He continued: “...”" but not "as unrest continues in Ukraine. “...”"
+                    between = self.text[token.idx + len(token) : event.marks.open].strip()
+                    if between not in ("", ":", ","):
+                        return None
                 return (token, subject) if subject is not None else None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 return None
@@ -256,6 +271,17 @@ class QuotedFinder:
             if speaker is not None:
                 return speaker
         return None
+
+
+def _ends_sentence(token: Token) -> bool:
+    """A full stop, unless it closes an abbreviated title in the middle of a sentence: the
+    "." of "Lt.-Gen. Yvan Blondin said" is not where the attribution stops."""
+    if token.text not in _SENTENCE_END:
+        return False
+    if token.text != "." or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return bool(before.whitespace_) or not _ABBREVIATION.match(before.text)
 
 
 def _according_to(verb: Token) -> Found | None:

@@ -69,6 +69,7 @@ class SpeakerResolver:
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
         self.title_heads = {title[-1] for title in lexicon.titles()}
+        self.title_words = {title[0] for title in lexicon.titles() if len(title) == 1}
         quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._quoted_starts = quoted_starts
@@ -285,7 +286,7 @@ class SpeakerResolver:
         """A person named by the subject itself or by its apposition ("the spokesman, Peskov")."""
         speaker = self.person_speaker(subject)
         if speaker is not None:
-            return speaker
+            return self._first_of_joint(subject) or speaker
         for child in subject.children:
             if child.dep_ == "appos" and child.i in self.person_at:
                 return self._speaker_for(self.person_at[child.i], subject)
@@ -301,7 +302,37 @@ class SpeakerResolver:
         closing = closing_name(subject, self.person_at)
         if closing is not None and subject.lower_ in self.title_heads:
             return self._speaker_for(closing, subject)
-        return None
+        return self._name_closing_the_sentence(subject)
+
+    def _name_closing_the_sentence(self, description: Token) -> Speaker | None:
+        """ "..., according to former astronaut and Navy captain, Sen. Mark Kelly.": a name set
+        off by a comma after a description, with nothing after it in the sentence."""
+        doc = self.doc
+        i = description.right_edge.i + 1
+        if description.pos_ != "NOUN" or i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        while i < len(doc) and i not in self.person_at and doc[i].lower_ in self.title_words:
+            i += 1  # "Sen.", "Gen."
+        person_id = self.person_at.get(i)
+        if person_id is None:
+            return None
+        while i < len(doc) and self.person_at.get(i) == person_id:
+            i += 1
+        if i < len(doc) and doc[i].text not in (".", "!", "?") and "\n" not in doc[i].text:
+            return None
+        return self._speaker_for(person_id, description)
+
+    def _first_of_joint(self, subject: Token) -> Speaker | None:
+        """ "Yvan Blondin and Defence Minister Rob Nicholson say": joint speakers are taken to
+        be the first named (the parser may make the last one the subject)."""
+        phrase = self.doc[subject.left_edge.i : subject.i]
+        if not any(t.lower_ == "and" for t in phrase):
+            return None
+        first = next((t for t in phrase if t.i in self.person_at), None)
+        if first is None or self.person_at[first.i] == self.person_at.get(subject.i):
+            return None
+        return self._speaker_for(self.person_at[first.i], subject)
 
     def _speaker_for(self, person_id: str, token: Token) -> Speaker:
         start, end = self._noun_phrase(token)
