@@ -278,6 +278,30 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Look at the level of incompetence",
         "Mark Kelly",
     ),
+    # 'the Ukrainian president requested Australia send Bushmaster armoured vehicles ...,
+    # saying they would “...”': the participle after a comma is the requester's, not
+    # Australia's.
+    (
+        "participle-belongs-to-the-outer-clause",
+        ("41", "the Ukrainian president requested", 1, 1),
+        "do much more for our common freedom",
+        "Volodymyr Zelenskiy",
+    ),
+    # 'following Joe Biden’s comment that “things could go crazy quickly”'
+    (
+        "owner-of-a-comment",
+        ("28", "following Joe Biden", 1, 0),
+        "things could go crazy quickly",
+        "Joe Biden",
+    ),
+    # 'A White House statement said Biden made clear the US would “respond swiftly ...”': the
+    # report inside the report is Biden's.
+    (
+        "made-clear-reports-speech",
+        ("33", "A White House statement said Biden made clear", 1, 0),
+        "respond swiftly and decisively",
+        "Biden",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

@@ -17,6 +17,9 @@ ALWAYS_CUES = frozenset(
 )
 
 
+VERB_PHRASES = frozenset((verb, word) for verb, word in table("cue_verb_phrases.tsv"))
+
+
 class Cues:
     def __init__(
         self,
@@ -28,11 +31,18 @@ class Cues:
         self.quote_only_lemmas = quote_only_lemmas
         self.fragment_lemmas = fragment_lemmas
 
-    def is_cue(self, token: Token) -> bool:
-        """A verb that reports speech: "said", "warned", "denied"."""
+    def is_cue(self, token: Token, phrases: bool = True) -> bool:
+        """A verb that reports speech: "said", "warned", "denied", and with `phrases` also
+        "made clear"."""
         if token.lower_ in ALWAYS_CUES:
             return True
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.lemmas
+        if token.pos_ != "VERB":
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.lemmas:
+            return True
+        following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        return phrases and (lemma, following) in VERB_PHRASES
 
     def attributes_quote(self, token: Token) -> bool:
         """A verb that may attribute a quotation next to it: a cue, or "continued"."""
@@ -70,6 +80,12 @@ class Cues:
             token = verb.head
             while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
                 token = token.head
+            # "the Ukrainian president requested Australia send vehicles ..., saying they would
+            # ...": set off by a comma, the participle belongs to the clause that holds the one
+            # it hangs from.
+            if _punct_before(verb) == ",":
+                while token.dep_ in ("ccomp", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+                    token = token.head
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
@@ -83,6 +99,10 @@ class Cues:
                 break
             token = token.head
         return _noun_just_before(verb)
+
+
+def _punct_before(token: Token) -> str:
+    return token.doc[token.i - 1].text if token.i > 0 else ""
 
 
 def _noun_just_before(verb: Token) -> Token | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from extractor import lexicon
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS
 from extractor.quoting.marks import MarkedSpan
@@ -37,6 +38,7 @@ class QuotedFinder:
         self.doc = context.doc
         self.text = context.text
         self.non_quote_cues = non_quote_cues
+        self.speech_nouns = lexicon.lower_set("speech_nouns.txt")
 
     def events(self) -> list[SpeechEvent]:
         """Return the quotes in quotation marks, attributed where the text allows. A partial
@@ -242,6 +244,9 @@ class QuotedFinder:
                 token = token.head
                 if self.context.in_quote(token):
                     continue
+                owner = self._owner_of_words(token)
+                if owner is not None:
+                    return token, owner  # "following Joe Biden’s comment that “...”"
                 source = _according_to(token)
                 if source is not None and source[1] is not None and source[1].lower_ in documents:
                     # "Peskov called on Europe to assess the situation where “aviation is being
@@ -254,6 +259,13 @@ class QuotedFinder:
                     subject = self.context.cues.subject_of(token)
                     return (token, subject) if subject is not None else relayed
         return relayed
+
+    def _owner_of_words(self, noun: Token) -> Token | None:
+        """The possessor of a noun for something said: "Joe Biden’s comment". A pronoun ("its
+        characterization") is left to the verb above, which names the same owner."""
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.speech_nouns:
+            return None
+        return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
     def _dash_speaker(self, event: SpeechEvent) -> Speaker | None:
         """ "“...” - Commissioner Geoffrey Starks": a name after a dash ends the quote."""

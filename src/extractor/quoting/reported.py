@@ -98,7 +98,7 @@ class ReportedFinder:
         a report with a clause of its own, which is the quote."""
         if not self.context.cues.is_cue(clause) or self._obliged(clause):
             return False
-        return any(c.dep_ == "ccomp" and not self.context.in_quote(c) for c in clause.children)
+        return any(c.dep_ == "ccomp" for c in clause.children)
 
     def _obliged(self, cue: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in cue.children)
@@ -177,7 +177,9 @@ class ReportedFinder:
         if clause.dep_ not in ("advcl", "parataxis", "conj", "ccomp"):
             return False
         if clause.dep_ != "advcl":
-            return self.context.cues.is_cue(clause)
+            # "had been outspoken and made clear from day one that ...": a phrase like "made
+            # clear" goes on with what is reported rather than starting a report of its own.
+            return self.context.cues.is_cue(clause, phrases=False)
         if any(self.context.cues.is_cue(t) for t in clause.subtree):
             return True
         in_headline = self.context.paragraph_of(clause.idx) == 0
