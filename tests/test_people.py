@@ -48,11 +48,12 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         ("21", "Kallas said that training", 1, 0),
         [("Kallas", [], "EE")],
     ),
-    # "Jen Pskai" in one paragraph, "Psaki" in the next: one slip of the keyboard, one person.
+    # "Jen Pskai" in one paragraph, "Psaki" in the next: one slip of the keyboard, one person,
+    # spelled as the known public figure is when the two spellings are used as often.
     (
         "surname-misspelled-once",
         ("01", "Jen Pskai said", 2, 0),
-        [("Jen Pskai", ["press secretary"], None), ("Putin", ["President"], None)],
+        [("Jen Psaki", ["press secretary"], None), ("Putin", ["President"], None)],
     ),
     ("place-the-model-calls-a-person", ("07", "A gas pipeline in Luhansk", 1, 0), []),
     ("administration-named-after-a-person", ("14", "Biden administration", 1, 0), []),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
-from extractor.components.public_figures import public_figures
+from extractor.components.public_figures import PublicFigures, public_figures
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import doc_credit_regions, inside
 from extractor.syntax import in_capitals_line
@@ -324,7 +324,7 @@ class PeopleFinder:
             person_id = f"p{number}"
             record = PersonRecord(
                 id=person_id,
-                name=_canonical_name(doc, c),
+                name=_canonical_name(doc, c, self.figures),
                 mentions=[
                     (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in c.mentions
                 ],
@@ -487,15 +487,21 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _canonical_name(doc: Doc, c: _Cluster) -> str:
+def _canonical_name(doc: Doc, c: _Cluster, figures: PublicFigures) -> str:
     """The longest name the article uses, its surname spelled as the article spells it most
-    often: "Jen Pskai" written once, "Psaki" six times, is "Jen Psaki"."""
+    often ("Jen Pskai" written once, "Psaki" six times, is "Jen Psaki"), or, when spellings
+    tie, as a known public figure's name is spelled."""
     longest = next(m for m in c.mentions if m.words == c.longest)
     name = doc[longest.start : longest.end].text
     spellings = Counter(m.words[-1] for m in c.mentions)
-    usual, count = spellings.most_common(1)[0]
-    if usual != c.surname and count > spellings[c.surname]:
-        name = name[: len(name) - len(c.surname)] + usual
+    top = max(spellings.values())
+    usual = [word for word, count in spellings.items() if count == top]
+    if c.surname in usual and len(usual) > 1:
+        first = c.longest[:-1]
+        known = [w for w in usual if w != c.surname and figures.exact((*first, w))]
+        usual = known or [c.surname]
+    if c.surname not in usual:
+        name = name[: len(name) - len(c.surname)] + usual[0]
     return name
 
 

@@ -53,6 +53,10 @@ class PublicFigures:
                 self.by_name[key] = figure
                 self.by_surname.setdefault(key[-1], []).append((key, figure))
 
+    def exact(self, words: tuple[str, ...]) -> Figure | None:
+        """Return the figure a name is written exactly as (accents and case aside), or None."""
+        return self.by_name.get(name_key(words))
+
     def find(self, words: tuple[str, ...]) -> Figure | None:
         """Return the one figure a name can only mean, or None."""
         key = name_key(words)

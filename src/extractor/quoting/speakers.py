@@ -69,6 +69,11 @@ class SpeakerResolver:
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
         self.title_heads = {title[-1] for title in lexicon.titles()}
+        self.speech_lemmas = {
+            lemma for lemma, kind in lexicon.cue_verbs().items() if kind == "speech"
+        }
+        self.located_institutions = lexicon.lower_set("located_institutions.txt")
+        self.generic_body_nouns = lexicon.lower_set("generic_body_nouns.txt")
         self.title_words = {title[0] for title in lexicon.titles() if len(title) == 1}
         quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
@@ -129,13 +134,30 @@ class SpeakerResolver:
         of the document named before, else the source that spoke before it."""
         mention = (noun.idx, noun.idx + len(noun))
         issuer = self._issuer_in_phrase(noun)
+        if issuer is _UNNAMED:
+            return None  # the phrase says who issued it, in words that name no one we know
         if issuer is not None:
             return Speaker(issuer.name, issuer.person_id, mention)
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return None
         issued = [(start, s) for start, s in self._issued() if start < noun.idx]
+        # "Biggs sent a letter to Biden ... the letter states": the same kind of document,
+        # however far back; else whatever document was issued just before.
+        same = [
+            s
+            for start, s in issued
+            if self.doc.text[start : start + len(noun)].lower() == noun.lower_
+        ]
+        if same:
+            return (
+                None
+                if same[-1] is _UNNAMED
+                else Speaker(same[-1].name, same[-1].person_id, mention)
+            )
         if issued and noun.idx - issued[-1][0] <= self.max_pronoun_distance:
             issuer = issued[-1][1]
+            if issuer is _UNNAMED:
+                return None
             return Speaker(issuer.name, issuer.person_id, mention)
         owner = self.document_nouns[noun.lower_]
         if owner == "none":
@@ -156,6 +178,14 @@ class SpeakerResolver:
                 source = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if source is not None:
                     return self.resolve(source)
+            if prep.dep_ == "acl" and prep.lemma_.lower() in self.issuing_verbs:
+                # "The joint statement issued by the Quad foreign ministers"
+                agent = next((c for c in prep.children if c.dep_ == "agent"), None)
+                source = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                )
+                if source is not None:
+                    return self.resolve(source) or self._body_of_members(source) or _UNNAMED
         named = [
             c
             for c in noun.children
@@ -164,15 +194,34 @@ class SpeakerResolver:
             # "the Annual Threat Assessment": capitals make the words before it its title.
             and not (c.dep_ == "compound" and noun.text[:1].isupper())
             and (c.pos_ == "PROPN" or c.i in self.organization_at or c.i in self.person_at)
-            and c.i not in self.country_at  # "a U.S. spy report" does not say who wrote it
+            and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")  # "a Tuesday tweet"
+            # "a U.S. spy report" does not say who wrote it; "the Kremlin statement" does.
+            and (c.i not in self.country_at or self._is_seat(c))
         ]
         if named:
             return self.resolve(named[-1])
         verb = noun.head
-        if noun.dep_ == "dobj" and verb.lemma_.lower() in self.issuing_verbs:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in self.document_nouns:
-                return self.resolve(subject)
+        if noun.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
+            # "In a Tuesday tweet the Russian Ministry of Foreign Affairs said that ...": the
+            # document is the one the speaker of the verb spoke through.
+            verb = verb.head
+            if verb.lemma_.lower() not in self.speech_lemmas:
+                return None
+        elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.issuing_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in self.document_nouns:
+            return self.resolve(subject)
+        return None
+
+    def _body_of_members(self, noun: Token) -> Speaker | None:
+        """ "the Quad foreign ministers": members acting together speak for their body."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return None
+        for child in noun.children:
+            if child.dep_ == "compound" and child.i in self.organization_at:
+                name = self._written_name(child)
+                return Speaker(name, None, (child.idx, child.idx + len(child)))
         return None
 
     def _issued(self) -> list[tuple[int, Speaker]]:
@@ -192,7 +241,12 @@ class SpeakerResolver:
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
-            if token.i in self.organization_at and is_main_subject(token):
+            if token.i not in self.organization_at:
+                continue
+            # "although Downing Street agreed ..., it said": in the pronoun's own sentence, the
+            # subject of any clause before it.
+            same_sentence = token.sent == before.sent and token.dep_ in ("nsubj", "nsubjpass")
+            if same_sentence or is_main_subject(token):
                 return self._written_name(token)
         return None
 
@@ -263,7 +317,7 @@ class SpeakerResolver:
             if start < noun.idx and noun.lower_ in self.doc.text[start:end].lower().split()
         ]
         if not fitting:
-            return None
+            return self._described_before(noun)
         start, end = max(fitting)
         # "Russia's Foreign Ministry has called ... the ministry said": the country that owns
         # it, written before its name, is part of which ministry it is.
@@ -274,6 +328,24 @@ class SpeakerResolver:
                 start = owner.idx
         name = self.doc.text[start:end]
         return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
+
+    def _described_before(self, noun: Token) -> Speaker | None:
+        """ "the Russian foreign ministry said ... the ministry added": the fuller phrase the
+        article used before for the same kind of body, or else the words as written ("The
+        ministry has insisted" when the article never says which)."""
+        mention = (noun.idx, noun.idx + len(noun))
+        for token in reversed(self.doc[: noun.i]):
+            if token.lower_ != noun.lower_ or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if noun.idx - token.idx > self.max_pronoun_distance:
+                break
+            if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+                start, end = self._noun_phrase(token)
+                return Speaker(self.doc.text[start:end], None, mention)
+        if noun.lower_ in self.generic_body_nouns:
+            return None  # "the organization added" could be any of those named
+        start, end = self._noun_phrase(noun)
+        return Speaker(self.doc.text[start:end], None, mention)
 
     def person_speaker(self, token: Token) -> Speaker | None:
         """Return the person a token is part of a mention of, or None."""
@@ -524,6 +596,17 @@ class SpeakerResolver:
             )
         return noun.pos_ == "PROPN"
 
+    def _is_seat(self, token: Token) -> bool:
+        """ "Kremlin", "White House": a seat of government, which speaks for it."""
+        seat = lexicon.countries().seats.get(token.lower_)
+        return seat is not None and seat[1] == "seat"
+
+    def _located(self, noun: Token, prep: Token) -> bool:
+        """Whether "in <place>" is part of the name: "the U.S. Embassy in Moscow"."""
+        if noun.lower_ not in self.located_institutions:
+            return False
+        return any(c.dep_ == "pobj" and _is_place(c) for c in prep.children)
+
     def _noun_phrase(self, noun: Token) -> tuple[int, int]:
         """Return the character span of a noun's phrase: its modifiers, its "of" phrase and
         its conjuncts ("The U.S. and NATO"), without clauses or appositions."""
@@ -537,12 +620,22 @@ class SpeakerResolver:
                 continue
             if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in ("cc", "conj"):
                 end = max(end, child.right_edge.i)
+            elif child.dep_ == "prep" and child.lower_ == "in" and self._located(noun, child):
+                end = max(end, child.right_edge.i)  # "the U.S. Embassy in Moscow"
             elif child.dep_ == "compound" or child.dep_ == "flat":
                 end = max(end, child.i)
         while end > noun.i and doc[end].is_punct:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+# An issuer a document's phrase names in words we cannot resolve ("issued by officials").
+_UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
 
 
 def _capitalized(token: Token) -> bool:
