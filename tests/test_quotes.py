@@ -347,6 +347,15 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "While advancing its military",
         "Russian Ministry of Foreign Affairs",
     ),
+    # 'Russia's Foreign Ministry ... Ukraine's Foreign Ministry has rejected ... the Foreign
+    # Ministry accused Moscow of supporting "terrorist groups"': the country it was last
+    # named with.
+    (
+        "body-named-without-its-country",
+        ("ua2014_article_77", "the Foreign Ministry accused", 1, 0),
+        "terrorist groups",
+        "Ukraine's Foreign Ministry",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

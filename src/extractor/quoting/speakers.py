@@ -278,8 +278,25 @@ class SpeakerResolver:
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
             return None
-        name = self._proper_name_in(words) or self.doc.text[start:end]
+        name = self._proper_name_in(words) or self._owned_form(words) or words.text
         return Speaker(name=name, person_id=None, mention=(start, end))
+
+    def _owned_form(self, words: Span) -> str | None:
+        """ "Ukraine's Foreign Ministry has rejected ... the Foreign Ministry accused": a body
+        named without its country takes the country it was last named with."""
+        if any(t.i in self.country_at for t in words):
+            return None
+        size = len(words)
+        lowered = [t.lower_ for t in words]
+        for i in range(words.start - size, 1, -1):
+            if words.start_char - self.doc[i].idx > self.max_pronoun_distance:
+                return None
+            if [t.lower_ for t in self.doc[i : i + size]] != lowered:
+                continue
+            owner, mark = self.doc[i - 2], self.doc[i - 1]
+            if owner.i in self.country_at and mark.text in ("'s", "’s"):
+                return self.doc[owner.i : i + size].text
+        return None
 
     def _proper_name_in(self, words: Span) -> str | None:
         """The organization's own name at the end of a phrase that first describes it:
@@ -622,12 +639,25 @@ class SpeakerResolver:
                 end = max(end, child.right_edge.i)
             elif child.dep_ == "prep" and child.lower_ == "in" and self._located(noun, child):
                 end = max(end, child.right_edge.i)  # "the U.S. Embassy in Moscow"
+            elif child.dep_ == "prep" and child.lower_ in ("for", "on") and _names_on(noun, child):
+                end = max(end, child.right_edge.i)  # "the Institute for the Study of War"
             elif child.dep_ == "compound" or child.dep_ == "flat":
                 end = max(end, child.i)
         while end > noun.i and doc[end].is_punct:
             end -= 1
         first, last = doc[start], doc[end]
         return first.idx, last.idx + len(last)
+
+
+def _names_on(noun: Token, prep: Token) -> bool:
+    """Whether a capitalised name goes on past "for"/"on": "Institute for the Study of War",
+    "Council on Foreign Relations"; not "Ukraine for the talks"."""
+    if not _capitalized(noun):
+        return False
+    words = [t for t in prep.subtree if t.i > prep.i and t.is_alpha]
+    return bool(words) and all(
+        t.text[:1].isupper() or t.lower_ in ("the", "of", "and") for t in words
+    )
 
 
 def _is_place(token: Token) -> bool:
