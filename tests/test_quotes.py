@@ -356,6 +356,15 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "terrorist groups",
         "Ukraine's Foreign Ministry",
     ),
+    # Headline 'OSCE team says Crimea gunmen threatened to shoot at them', then '... a report
+    # on the failed mission said. The mission report ... gave new detail ... "...," it said.':
+    # a report whose issuer the article never names is the one the headline says spoke.
+    (
+        "report-of-the-source-in-the-headline",
+        ("ua2014_article_49", "OSCE team says Crimea", 3, 0),
+        "Despite repeated attempts",
+        "OSCE team",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

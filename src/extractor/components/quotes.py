@@ -47,6 +47,9 @@ def make_quotes(
     return QuoteFinder(settings, thought_verbs)
 
 
+MAX_HEADLINE_WORDS = 20
+
+
 class QuoteFinder:
     """Sets `doc._.quotes`: QuoteRecords in text order."""
 
@@ -79,18 +82,43 @@ class QuoteFinder:
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events.sort(key=lambda e: (e.start, e.end))
-        resolve_references(events)
+        resolve_references(events, headline_source(events, context))
         inherit_within_paragraphs(events)
         inherit_across_paragraphs(events, context)
         doc._.quotes = [record_of(e) for e in events]
         return doc
 
 
-def resolve_references(events: list[SpeechEvent]) -> None:
-    """ "the statement added", "the analysis says", when the article never said who issued
-    it: the source that spoke last before it."""
+def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker | None:
+    """The organization a headline says spoke ("OSCE team says Crimea gunmen threatened to
+    shoot at them"): the source of the report the article goes on to cite."""
+    if not context.paragraphs:
+        return None
+    start, end = context.paragraphs[0]
+    line = context.text[start:end].strip()
+    if not line or line[-1] in ".!?\"”" or len(line.split()) > MAX_HEADLINE_WORDS:
+        return None
+    for event in events:
+        speaker = event.speaker
+        if (
+            event.paragraph == 0
+            and speaker is not None
+            and speaker.person_id is None
+            and not speaker.refers_back
+        ):
+            return speaker
+    return None
+
+
+def resolve_references(events: list[SpeechEvent], headline: Speaker | None = None) -> None:
+    """ "the statement added", "the analysis says", "it said" after "the report", when the
+    article never said who issued it: the organization its headline says spoke, else the
+    organization that spoke last before it."""
     for index, event in enumerate(events):
         if event.speaker is None or not event.speaker.refers_back:
+            continue
+        if headline is not None:
+            event.speaker = Speaker(headline.name, None, event.speaker.mention)
             continue
         # Only an organization issues statements; the person who spoke last may be quoting,
         # answering or reacting to it ("Jaishankar said ... the joint statement said").

@@ -19,6 +19,8 @@ from extractor.resources import table
 from extractor.syntax import closing_name, in_capitals_line, is_main_subject
 
 MAX_BODY_WORDS = 8
+# How many sentences back a document of another kind still answers "the statement said".
+DOCUMENT_REACH_SENTENCES = 3
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -142,7 +144,8 @@ class SpeakerResolver:
             return None
         issued = [(start, s) for start, s in self._issued() if start < noun.idx]
         # "Biggs sent a letter to Biden ... the letter states": the same kind of document,
-        # however far back; else whatever document was issued just before.
+        # however far back; else a document of another kind issued a few sentences before
+        # ("In a tweet the ministry said ... “...,” the statement added").
         same = [
             s
             for start, s in issued
@@ -154,7 +157,7 @@ class SpeakerResolver:
                 if same[-1] is _UNNAMED
                 else Speaker(same[-1].name, same[-1].person_id, mention)
             )
-        if issued and noun.idx - issued[-1][0] <= self.max_pronoun_distance:
+        if issued and issued[-1][0] >= self._sentences_back(noun, DOCUMENT_REACH_SENTENCES):
             issuer = issued[-1][1]
             if issuer is _UNNAMED:
                 return None
@@ -262,10 +265,27 @@ class SpeakerResolver:
     def _body_pronoun(self, pronoun: Token) -> Speaker | None:
         """ "it said": the organization that was last the subject of a sentence. (Countries
         are left out: "it" after "Russia" is as often the war or the plan as the state.)"""
+        mention = (pronoun.idx, pronoun.idx + len(pronoun))
         body = self._recent_body(pronoun)
-        if body is None:
+        if body is not None:
+            return Speaker(body, None, mention)
+        # "The mission report, obtained by Reuters, gave new detail ... “...,” it said."
+        document = self._document_leading(pronoun)
+        found = self._document(document) if document is not None else None
+        if found is None:
             return None
-        return Speaker(body, None, (pronoun.idx, pronoun.idx + len(pronoun)))
+        return Speaker(found.name, found.person_id, mention, found.refers_back)
+
+    def _document_leading(self, pronoun: Token) -> Token | None:
+        """A document noun that is the main subject of the pronoun's sentence or of the one
+        before it."""
+        first = self.doc[self._sentence_before(pronoun)]
+        subjects = [
+            t
+            for t in self.doc[first.i : pronoun.i]
+            if t.lower_ in self.document_nouns and is_main_subject(t)
+        ]
+        return subjects[-1] if subjects else None
 
     def _named_body(self, noun: Token) -> Speaker | None:
         """The organization or government a noun phrase names, as written."""
@@ -508,6 +528,15 @@ class SpeakerResolver:
             if objects:
                 return objects[0]
         return next((a for a in window if a.part == "subject"), window[0])
+
+    def _sentences_back(self, token: Token, count: int) -> int:
+        """The character offset where the sentence `count` sentences before the token's starts."""
+        start = token.sent.start
+        for _ in range(count):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return self.doc[start].idx
 
     def _sentence_before(self, token: Token) -> int:
         """The start of the sentence before the token's own (or of its own, if it is first)."""
