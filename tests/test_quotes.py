@@ -365,6 +365,15 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Despite repeated attempts",
         "OSCE team",
     ),
+    # '... and Republicans say they are "concerned" Biden may send troops to Ukraine "at the
+    # first sign of Russian intrusion."': the full stop inside the quote hangs from "says"
+    # of the letter in the parse; the words hang from the Republicans' "say".
+    (
+        "words-not-punctuation-find-the-verb",
+        ("18", "The letter to Biden, obtained first", 1, 0),
+        "at the first sign",
+        "Republicans",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

@@ -97,7 +97,18 @@ class Cues:
             expletive = any(c.dep_ == "expl" for c in token.children)
             if token.head.i == token.i or not (token.dep_ in INHERITING_DEPS or expletive):
                 break
-            token = token.head
+            head = token.head
+            if (
+                token.dep_ == "conj"
+                and self.is_cue(token)
+                and head.dep_ == "ccomp"
+                and not self.is_cue(head)
+                and self.is_cue(head.head)
+            ):
+                # "Yatsenyuk said the opposition was ready ... but added the “...”": the
+                # parser joins "added" to what was said; it goes on from "said".
+                head = head.head
+            token = head
         return _noun_just_before(verb)
 
 

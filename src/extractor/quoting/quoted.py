@@ -233,7 +233,10 @@ class QuotedFinder:
         was “not true”", "called on the West not to create “panic”"."""
         tokens = event.tokens
         assert tokens is not None
-        roots = [t for t in tokens if not (tokens.start <= t.head.i < tokens.end)]
+        # The punctuation a quote ends with hangs wherever the parser likes; words decide.
+        roots = [
+            t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and not t.is_punct
+        ]
         documents = self.context.resolver.document_nouns
         relayed: Found | None = None
         for root in reversed(roots):

@@ -196,8 +196,14 @@ class SpeakerResolver:
             and c.i < noun.i
             # "the Annual Threat Assessment": capitals make the words before it its title.
             and not (c.dep_ == "compound" and noun.text[:1].isupper())
-            and (c.pos_ == "PROPN" or c.i in self.organization_at or c.i in self.person_at)
-            and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")  # "a Tuesday tweet"
+            # A name the model or our components know: not "the 2024 Annual Threat
+            # assessment" (its title) nor "a Tuesday tweet" (its day).
+            and (
+                c.i in self.organization_at
+                or c.i in self.person_at
+                or c.ent_type_ in ("ORG", "PERSON", "NORP")
+                or self._is_seat(c)
+            )
             # "a U.S. spy report" does not say who wrote it; "the Kremlin statement" does.
             and (c.i not in self.country_at or self._is_seat(c))
         ]
@@ -232,7 +238,8 @@ class SpeakerResolver:
         if self._issued_cache is None:
             self._issued_cache = []
             for token in self.doc:
-                if token.lower_ in self.document_nouns:
+                # "multiple assessments made by the U.S. intelligence community"
+                if token.lower_ in self.document_nouns or token.lemma_ in self.document_nouns:
                     issuer = self._issuer_in_phrase(token)
                     if issuer is not None:
                         self._issued_cache.append((token.idx, issuer))
