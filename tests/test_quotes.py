@@ -374,6 +374,22 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "at the first sign",
         "Republicans",
     ),
+    # 'But although Downing Street agreed the 2% target was outdated, it said there needed to
+    # be a “reality check” ...': "it" is the seat of government that is the subject of a
+    # clause before it in the sentence.
+    (
+        "it-said-after-a-seat-of-government",
+        ("19", "But although Downing Street", 1, 0),
+        "reality check",
+        "Downing Street",
+    ),
+    # 'And in Moscow, it was announced that Putin would ...': the passive names nobody.
+    (
+        "it-was-announced-is-nobody",
+        ("07", "it was announced that Putin", 1, 0),
+        "Putin would this weekend",
+        None,
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

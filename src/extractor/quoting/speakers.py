@@ -19,6 +19,7 @@ from extractor.resources import table
 from extractor.syntax import closing_name, in_capitals_line, is_main_subject
 
 MAX_BODY_WORDS = 8
+MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
 # How many sentences back a document of another kind still answers "the statement said".
 DOCUMENT_REACH_SENTENCES = 3
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -116,7 +117,8 @@ class SpeakerResolver:
             return self._document(subject)
         if word in PRONOUN_GENDER:
             return self._pronoun(subject, PRONOUN_GENDER[word])
-        if word == "it" and subject.dep_ in ("nsubj", "nsubjpass"):
+        if word == "it" and subject.dep_ == "nsubj":
+            # ("it was announced that ..." is nobody's: the passive hides who spoke.)
             return self._body_pronoun(subject)
         if subject.pos_ == "PRON":
             return None
@@ -251,12 +253,16 @@ class SpeakerResolver:
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
-            if token.i not in self.organization_at:
+            seat = self._is_seat(token)
+            if token.i not in self.organization_at and not seat:
                 continue
             # "although Downing Street agreed ..., it said": in the pronoun's own sentence, the
             # subject of any clause before it.
             same_sentence = token.sent == before.sent and token.dep_ in ("nsubj", "nsubjpass")
             if same_sentence or is_main_subject(token):
+                if seat:
+                    start, end = self._noun_phrase(token)
+                    return self.doc.text[start:end]
                 return self._written_name(token)
         return None
 
@@ -650,9 +656,16 @@ class SpeakerResolver:
         return noun.pos_ == "PROPN"
 
     def _is_seat(self, token: Token) -> bool:
-        """ "Kremlin", "White House": a seat of government, which speaks for it."""
-        seat = lexicon.countries().seats.get(token.lower_)
-        return seat is not None and seat[1] == "seat"
+        """ "Kremlin", "White House", "Downing Street": a seat of government (ending at the
+        token), which speaks for it."""
+        seats = lexicon.countries().seats
+        for size in range(1, MAX_SEAT_WORDS + 1):
+            if token.i - size + 1 < 0:
+                break
+            seat = seats.get(self.doc[token.i - size + 1 : token.i + 1].text.lower())
+            if seat is not None and seat[1] == "seat":
+                return True
+        return False
 
     def _located(self, noun: Token, prep: Token) -> bool:
         """Whether "in <place>" is part of the name: "the U.S. Embassy in Moscow"."""
