@@ -56,6 +56,12 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         [("Jen Psaki", ["press secretary"], None), ("Putin", ["President"], None)],
     ),
     ("place-the-model-calls-a-person", ("07", "A gas pipeline in Luhansk", 1, 0), []),
+    # "Sam Cranny-Evans" once, then "Cranny-Evans" (three tokens) said throughout.
+    (
+        "hyphenated-surname-mentioned-alone",
+        ("24", "Cranny-Evans", 6, 0),
+        [("Sam Cranny-Evans", ["analyst"], None)],
+    ),
     ("administration-named-after-a-person", ("14", "Biden administration", 1, 0), []),
     (
         "hyphenated-surname-and-title-complement",

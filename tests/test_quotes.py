@@ -390,6 +390,23 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Putin would this weekend",
         None,
     ),
+    # 'A senior EU diplomat told EUobserver “the mood has shifted” since she met Russian
+    # leader Vladimir Putin ... “I don’t have the feeling ...”, he said': the unnamed
+    # diplomat, not the name inside his clause.
+    (
+        "unnamed-subject-outranks-a-name-in-its-clause",
+        ("ua2014_article_61", "A senior EU diplomat told", 1, 0),
+        "I don’t have the feeling",
+        None,
+    ),
+    # 'He said ... that the EU should keep repeating that Crimea is “occupied” or “annexed"':
+    # what he says the EU should say is his.
+    (
+        "what-others-should-say",
+        ("ua2014_article_61", "A senior EU diplomat told", 1, 0),
+        "occupied",
+        "Kostiantyn Yelisieiev",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

@@ -253,6 +253,9 @@ class PeopleFinder:
         for token in doc:
             # "BIDEN WARNS RUSSIA": a headline in capitals names the same people.
             written = token.text.title() if token.is_upper and len(token) > 1 else token.text
+            last = _hyphen_run_end(token)
+            if last.i > token.i:
+                written = doc[token.i : last.i + 1].text  # "Cranny-Evans" is three tokens
             if token.i in covered or written not in by_surname:
                 continue
             if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -262,7 +265,7 @@ class PeopleFinder:
             if inside(doc[token.i : token.i + 1], excluded):
                 continue
             start = self._name_start(token, covered)
-            span = doc[start : token.i + 1]
+            span = doc[start : last.i + 1]
             if not self._looks_like_name(span):
                 continue
             candidates = by_surname[written]
@@ -399,6 +402,21 @@ def is_eponym(span: Span, heads: frozenset[str]) -> bool:
         return False
     last = span[-1]
     return last.dep_ == "compound" and last.head.lower_ in heads and last.head.i >= span.end
+
+
+def _hyphen_run_end(token: Token) -> Token:
+    """The last token of a hyphenated name written without spaces: "Cranny" -> "Evans"."""
+    doc = token.doc
+    last = token
+    while (
+        last.i + 2 < len(doc)
+        and not last.whitespace_
+        and doc[last.i + 1].text == "-"
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].text[:1].isupper()
+    ):
+        last = doc[last.i + 2]
+    return last
 
 
 def _capitalized_word(token: Token) -> bool:

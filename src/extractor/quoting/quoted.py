@@ -258,7 +258,7 @@ class QuotedFinder:
                     relayed = relayed or source
                 elif source is not None:
                     return source  # 'that turned out to be "a bluff", according to Fix'
-                if self.context.cues.attributes_fragment(token):
+                if self.context.cues.attributes_fragment(token) and not _obliged(token):
                     subject = self.context.cues.subject_of(token)
                     return (token, subject) if subject is not None else relayed
         return relayed
@@ -286,6 +286,19 @@ class QuotedFinder:
             if speaker is not None:
                 return speaker
         return None
+
+
+def _obliged(verb: Token) -> bool:
+    """ "the EU should keep repeating that Crimea is “occupied”": what someone says others
+    should say is not the others' speech; the verb of the one who says so is above it."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in token.children):
+            return True
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+    return False
 
 
 def _ends_sentence(token: Token) -> bool:

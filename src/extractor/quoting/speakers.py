@@ -495,7 +495,11 @@ class SpeakerResolver:
             # "He said he was “grateful ...” ... He continued:": the same person goes on.
             carried = self._resolved_pronoun(earlier, gender)
             return None if carried is None else Speaker(carried.name, carried.person_id, mention)
-        described = self._described_subject_between(chosen.start, pronoun, gender)
+        # "A senior EU diplomat told EUobserver ... since she met Russian leader Vladimir Putin
+        # ... “...,” he said": a name inside the clause does not outrank the described
+        # subject of the sentence it stands in.
+        after = chosen.start if chosen.part == "subject" else self.doc[chosen.sentence].idx
+        described = self._described_subject_between(after, pronoun, gender)
         if described is not None:
             if described.lower_ not in self.title_heads:
                 return None  # "an official said ... he added": someone we cannot name
