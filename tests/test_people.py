@@ -56,6 +56,18 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         [("Jen Psaki", ["press secretary"], None), ("Putin", ["President"], None)],
     ),
     ("place-the-model-calls-a-person", ("07", "A gas pipeline in Luhansk", 1, 0), []),
+    # "Girkin, a Russian better known by his assumed name Strelkov": one person, two names.
+    (
+        "alias-joins-its-person",
+        ("ua2014_article_59", "Girkin, a Russian better known", 2, 0),
+        [
+            ("Vladimir Putin", ["President"], "RU"),
+            ("Igor Girkin", [], None),
+            ("Khodakovsky", [], None),
+            ("Alexander Boroday", [], None),
+            ("Artyom Yermolyuk", [], None),
+        ],
+    ),
     # "Sam Cranny-Evans" once, then "Cranny-Evans" (three tokens) said throughout.
     (
         "hyphenated-surname-mentioned-alone",

@@ -24,11 +24,13 @@ from extractor.components.descriptions import link_descriptions
 from extractor.components.public_figures import PublicFigures, public_figures
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import doc_credit_regions, inside
+from extractor.resources import word_list
 from extractor.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_NAME_TOKENS = 5
 MIN_SLIP_LENGTH = 5
+ALIAS_WINDOW = 14  # tokens after a name in which "better known by his assumed name X" is read
 
 
 @Language.factory(
@@ -88,6 +90,11 @@ class PeopleFinder:
         )
         self.genders = gender_detector.Detector(case_sensitive=False)
         self.figures = public_figures()
+        self.alias_markers = sorted(
+            (tuple(line.lower().split()) for line in word_list("alias_markers.txt")),
+            key=len,
+            reverse=True,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = doc_credit_regions(doc)
@@ -97,7 +104,9 @@ class PeopleFinder:
         mentions = [m for m in (self._mention(span) for span in spans) if m]
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = cluster(mentions)
-        self._recover_mentions(doc, clusters, excluded)
+        aliases = self._aliases(doc, clusters)
+        clusters = _merge_aliases(clusters, aliases)
+        self._recover_mentions(doc, clusters, excluded, aliases)
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
         clusters.sort(key=lambda c: c.mentions[0].start)
@@ -244,12 +253,40 @@ class PeopleFinder:
             and self._first_name_gender(token.text) is not None
         )
 
-    def _recover_mentions(self, doc: Doc, clusters: list[_Cluster], excluded: list[range]) -> None:
-        """Add mentions the model missed or mislabelled: "Reznikov" tagged ORG, "Zelensky’s"."""
+    def _aliases(self, doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]:
+        """Other names the article gives a person: "Girkin, a Russian better known by his
+        assumed name Strelkov" -> {"Strelkov": Girkin's cluster}."""
+        found: dict[str, _Cluster] = {}
+        for c in clusters:
+            for m in c.mentions:
+                sentence_end = doc[m.end - 1].sent.end
+                window = doc[m.end : min(sentence_end, m.end + ALIAS_WINDOW)]
+                words = [t.lower_ for t in window]
+                for marker in self.alias_markers:
+                    at = _find(words, marker)
+                    if at is None:
+                        continue
+                    after = window.start + at + len(marker)
+                    if after < len(doc) and _capitalized_word(doc[after]):
+                        found.setdefault(doc[after].text, c)
+                    break
+        return found
+
+    def _recover_mentions(
+        self,
+        doc: Doc,
+        clusters: list[_Cluster],
+        excluded: list[range],
+        aliases: dict[str, _Cluster],
+    ) -> None:
+        """Add mentions the model missed or mislabelled: "Reznikov" tagged ORG, "Zelensky’s",
+        and a name's alias ("Strelkov")."""
         covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             by_surname.setdefault(c.surname, []).append(c)
+        for alias, owner in aliases.items():
+            by_surname.setdefault(alias, [owner])
         for token in doc:
             # "BIDEN WARNS RUSSIA": a headline in capitals names the same people.
             written = token.text.title() if token.is_upper and len(token) > 1 else token.text
@@ -445,6 +482,26 @@ def _one_slip_apart(a: str, b: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
+def _find(words: list[str], phrase: tuple[str, ...]) -> int | None:
+    for i in range(len(words) - len(phrase) + 1):
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return i
+    return None
+
+
+def _merge_aliases(clusters: list[_Cluster], aliases: dict[str, _Cluster]) -> list[_Cluster]:
+    """Fold the mentions of a name that is another's alias ("Strelkov") into that person."""
+    kept = []
+    for c in clusters:
+        owner = aliases.get(c.longest[-1]) if len(c.longest) == 1 else None
+        if owner is not None and owner is not c:
+            owner.mentions.extend(c.mentions)
+            owner.mentions.sort(key=lambda m: m.start)
+        else:
+            kept.append(c)
+    return kept
+
+
 def cluster(mentions: list[_Mention]) -> list[_Cluster]:
     """Group mentions of one person: full names first, then lone names by surname."""
     clusters: list[_Cluster] = []
@@ -511,7 +568,12 @@ def _canonical_name(doc: Doc, c: _Cluster, figures: PublicFigures) -> str:
     tie, as a known public figure's name is spelled."""
     longest = next(m for m in c.mentions if m.words == c.longest)
     name = doc[longest.start : longest.end].text
-    spellings = Counter(m.words[-1] for m in c.mentions)
+    # Only spellings one slip apart are the same surname; an alias ("Strelkov") is not.
+    spellings = Counter(
+        m.words[-1]
+        for m in c.mentions
+        if m.words[-1] == c.surname or _one_slip_apart(m.words[-1], c.surname)
+    )
     top = max(spellings.values())
     usual = [word for word, count in spellings.items() if count == top]
     if c.surname in usual and len(usual) > 1:
