@@ -407,6 +407,22 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "occupied",
         "Kostiantyn Yelisieiev",
     ),
+    # 'The Kremlin summary of the call signaled ..., saying the letters “did not take into
+    # account ...”': a summary is a document, and the Kremlin issued it.
+    (
+        "summary-of-a-seat-of-government",
+        ("13", "The Kremlin summary of the call", 1, 0),
+        "did not take into account",
+        "Kremlin",
+    ),
+    # 'Stephane Dujarric, the spokesman for ..., acknowledged those frustrations. “The
+    # complicating factor ...”': a speech verb with no clause, then the words.
+    (
+        "quote-after-a-speech-verb-with-no-clause",
+        ("09", "Stephane Dujarric, the spokesman", 1, 0),
+        "The complicating factor",
+        "Stephane Dujarric",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

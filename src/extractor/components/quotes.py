@@ -83,6 +83,7 @@ class QuoteFinder:
         ]
         events.sort(key=lambda e: (e.start, e.end))
         resolve_references(events, headline_source(events, context))
+        speaker_of_the_sentence_before(events, context)
         inherit_within_paragraphs(events)
         inherit_across_paragraphs(events, context)
         doc._.quotes = [record_of(e) for e in events]
@@ -131,6 +132,27 @@ def resolve_references(events: list[SpeechEvent], headline: Speaker | None = Non
         event.speaker = (
             Speaker(source.name, source.person_id, event.speaker.mention) if source else None
         )
+
+
+def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteContext) -> None:
+    """A direct quote with no cue that opens a sentence right after one whose main verb is a
+    speech verb with no clause of its own: "Stephane Dujarric, the spokesman for ...,
+    acknowledged those frustrations. “The complicating factor ...”"."""
+    for event in events:
+        if event.attributed or event.kind != "direct":
+            continue
+        opening = context.token_at(event.start)
+        if opening is None or opening.sent.start == 0:
+            continue
+        before = context.doc[opening.sent.start - 1].sent
+        root = before.root
+        if context.paragraph_of(before.start_char) != event.paragraph:
+            continue
+        if not context.cues.attributes_fragment(root) or context.in_quote(root):
+            continue
+        speaker = context.resolve(context.cues.subject_of(root))
+        if speaker is not None and speaker.person_id is not None:
+            event.speaker, event.attributed = speaker, True
 
 
 def inherit_within_paragraphs(events: list[SpeechEvent]) -> None:

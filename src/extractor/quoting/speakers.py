@@ -618,7 +618,11 @@ class SpeakerResolver:
         titles = {t.lower() for t in person.titles}
         if not titles:
             return untitled_ok and head in lexicon.lower_set("leader_titles.txt")
-        return any(head in t.replace("-", " ").split() for t in titles) or (
+        # "the UK's PM" for a Prime Minister, "the prime minister" for a PM.
+        short = {a: full for a, full in table("title_abbreviations.tsv")}
+        titles |= {short[t] for t in titles if t in short}
+        heads = {head, *short.get(head, "").split()[-1:]}
+        return any(h in t.replace("-", " ").split() for t in titles for h in heads) or (
             head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
         )
 
