@@ -68,6 +68,12 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
             ("Artyom Yermolyuk", [], None),
         ],
     ),
+    # "Maj. Gen. Patrick Ryder": the model's "Maj" is the title's abbreviation, not a person.
+    (
+        "abbreviated-title-is-no-person",
+        ("04", "according to Pentagon spokesperson", 1, 0),
+        [("Patrick Ryder", ["Maj. Gen."], "US")],
+    ),
     # "Sam Cranny-Evans" once, then "Cranny-Evans" (three tokens) said throughout.
     (
         "hyphenated-surname-mentioned-alone",

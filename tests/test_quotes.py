@@ -423,6 +423,22 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "The complicating factor",
         "Stephane Dujarric",
     ),
+    # 'Nuland said Moscow continues to deny ...' at the start of a flattened article: the
+    # parser makes "Nuland" a sentence of its own.
+    (
+        "name-split-off-before-its-verb",
+        ("ua2014_article_43", "Nuland said Moscow", 1, 0),
+        "Moscow continues to deny",
+        "Nuland",
+    ),
+    # 'the US said it had seen no change ..., according to Pentagon spokesperson Maj. Gen.
+    # Patrick Ryder': the person named as the source spoke for the country.
+    (
+        "person-according-to-over-a-country",
+        ("04", "according to Pentagon spokesperson", 1, 0),
+        "it had seen no change",
+        "Patrick Ryder",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

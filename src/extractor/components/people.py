@@ -182,6 +182,7 @@ class PeopleFinder:
         tokens = list(entity)
         while tokens and (
             tokens[0].lower_ in self.title_words
+            or tokens[0].lower_ + "." in self.title_words  # "Maj" of "Maj. Gen. Patrick Ryder"
             or tokens[0].lower_ in self.honorifics
             or tokens[0].pos_ == "DET"
             or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))  # "Joining Biggs"

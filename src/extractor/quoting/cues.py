@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from extractor.resources import table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+MAX_SPLIT_NAME_TOKENS = 3
 # A verb without a subject of its own speaks for the subject of the verb it hangs from:
 # "Putin was reported to have said", "took to Twitter ..., insisting that ...".
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
@@ -125,7 +126,12 @@ def _noun_just_before(verb: Token) -> Token | None:
         if verb.doc[i].text in ("“", "”", '"', ".", ":", ";"):
             return None
         i -= 1
-    if i < 0 or verb.doc[i].sent != verb.sent:
+    if i < 0:
         return None
     token = verb.doc[i]
+    # "Nuland said ..." at the start of a flattened article: the parser may make the name a
+    # sentence of its own.
+    split_off = token.pos_ == "PROPN" and len(token.sent) <= MAX_SPLIT_NAME_TOKENS
+    if token.sent != verb.sent and not split_off:
+        return None
     return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None

@@ -83,6 +83,10 @@ class ReportedFinder:
                 if grandchild.dep_ == "pcomp"
             ]
         speaker = self.context.resolve(self.context.cues.subject_of(cue))
+        if speaker is None or speaker.person_id is None:
+            # "the US said it had seen no change ..., according to Pentagon spokesperson Maj.
+            # Gen. Patrick Ryder": the person named as the source is the one who spoke.
+            speaker = self._source_in_sentence(cue) or speaker
         events = []
         if not clauses and cue.dep_ == "parataxis":
             return self._parenthetical(cue, speaker)
@@ -92,6 +96,19 @@ class ReportedFinder:
                 if event is not None:
                     events.append(event)
         return events
+
+    def _source_in_sentence(self, cue: Token) -> Speaker | None:
+        """A person an "according to" phrase in the cue's sentence names, or None."""
+        for token in cue.sent:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc):
+                continue
+            to = self.doc[token.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if to.lower_ == "to" and source is not None:
+                found = self.context.resolve(source)
+                if found is not None and found.person_id is not None:
+                    return found
+        return None
 
     def _reports_speech(self, clause: Token) -> bool:
         """ "officials say the war is exacting a toll, the ministry said": the clause is itself
