@@ -196,3 +196,18 @@ def test_public_figures_match_by_spelling_first_letters_or_a_distinctive_surname
     assert figures.find(("Johnson",)) is None
     assert figures.find(("Lyndon", "Johnson")) is None
     assert figures.find(("Sergei", "Putin")) is None
+
+
+def test_first_names_alone_in_vox_pops(annotate: Callable[[str], Doc]) -> None:
+    # "An elderly couple - Arif, an Azeri, and Nina, a Russian - said ...", "Alla, a
+    # 40-something-year-old head of a vocational school, is convinced ...".
+    doc = annotate(excerpt("ua2014_article_80", "an Azeri, and Nina", 1, 0))
+    people = {p.name: p for p in doc._.people}
+    assert {"Arif", "Nina", "Alla"} <= set(people)
+    assert people["Alla"].titles == ["head"]
+
+
+def test_a_body_named_after_its_kind_is_no_person(annotate: Callable[[str], Doc]) -> None:
+    # "The US image company Maxar said on Friday that new satellite images showed ..."
+    doc = annotate(excerpt("07", "The US image company Maxar", 1, 0))
+    assert doc._.people == []

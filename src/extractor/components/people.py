@@ -48,6 +48,7 @@ class _Mention:
     words: tuple[str, ...]
     role: Role
     eponym: bool = False  # "the Biden administration": names something else
+    first_name_only: bool = False  # "Alla, a 40-something-year-old head ...": a vox pop
 
 
 @dataclass
@@ -90,6 +91,9 @@ class PeopleFinder:
         )
         self.genders = gender_detector.Detector(case_sensitive=False)
         self.figures = public_figures()
+        self.body_nouns = lexicon.lower_set("generic_body_nouns.txt") | lexicon.lower_set(
+            "institution_nouns.txt"
+        )
         self.alias_markers = sorted(
             (tuple(line.lower().split()) for line in word_list("alias_markers.txt")),
             key=len,
@@ -101,7 +105,12 @@ class PeopleFinder:
         spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         spans += self._unlabelled_names(doc, spans)
         spans += self._known_figure_names(doc, spans)
+        vox_pops = self._first_names_alone(doc, spans)
+        spans += vox_pops
         mentions = [m for m in (self._mention(span) for span in spans) if m]
+        alone = {span.start for span in vox_pops}
+        for m in mentions:
+            m.first_name_only = m.start in alone
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = cluster(mentions)
         aliases = self._aliases(doc, clusters)
@@ -150,6 +159,26 @@ class PeopleFinder:
                     if len(run) - k <= 4:
                         names.append(run[k:])
                     break
+        return names
+
+    def _first_names_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """People a report names by first name only, as vox pops do, when the sentence shows
+        them as people: "Alla, a 40-something-year-old head of a vocational school, is
+        convinced", "Arif, an Azeri, and Nina, a Russian - said"."""
+        taken = {i for span in found for i in range(span.start, span.end)}
+        names = []
+        for token in doc:
+            if token.i in taken or not _capitalized_word(token) or token.ent_type_ == "DATE":
+                continue
+            if not self._is_first_name_token(token) or _joined_to_a_name(token):
+                continue
+            described = (
+                token.i + 2 < len(doc)
+                and doc[token.i + 1].text == ","
+                and doc[token.i + 2].lower_ in ("a", "an")
+            )
+            if described:
+                names.append(doc[token.i : token.i + 1])
         return names
 
     def _known_figure_names(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -343,6 +372,8 @@ class PeopleFinder:
         named_with_the = sum(1 for m in real if m.start > 0 and doc[m.start - 1].lower_ == "the")
         if named_with_the * 2 >= len(real):
             return False  # "the Quad": people are not named with "the"
+        if any(m.start > 0 and doc[m.start - 1].lower_ in self.body_nouns for m in real):
+            return False  # "The US image company Maxar said": a body named after its kind
         if self.figures.find(c.longest) is not None:
             return True  # "Scholz would offer Putin a dialogue": a surname that is known
         evidence = len(real)
@@ -398,8 +429,13 @@ class PeopleFinder:
                 person.country = _vote(m.role.office_country for m in c.mentions)
 
     def _cluster_gender(self, c: _Cluster) -> str | None:
+        """The gender a first name usually has, for a full name or a first name alone
+        ("Alla, a 40-something-year-old head ..."); a surname alone says nothing."""
         words = c.longest
-        return self._first_name_gender(words[0]) if len(words) >= 2 else None
+        if len(words) >= 2:
+            return self._first_name_gender(words[0])
+        first_name_only = any(m.first_name_only for m in c.mentions)
+        return self._first_name_gender(words[0]) if first_name_only else None
 
     def _first_name_gender(self, word: str) -> str | None:
         """The gender a first name usually has, or None for initials and unknown names."""
@@ -455,6 +491,14 @@ def _hyphen_run_end(token: Token) -> Token:
     ):
         last = doc[last.i + 2]
     return last
+
+
+def _joined_to_a_name(token: Token) -> bool:
+    """Whether a word is part of a longer run of capitalised words ("Mark Kelly")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(t is not None and _capitalized_word(t) for t in (before, after))
 
 
 def _capitalized_word(token: Token) -> bool:

@@ -482,12 +482,6 @@ class SpeakerResolver:
         ]
         if not window:
             return None
-        if gender is not None:
-            # A lone word of unknown gender and no title ("Maxar said") is a weak antecedent
-            # for "she" when someone known to be a woman was named in reach.
-            known = [a for a in window if self.people[a.person_id].gender == gender]
-            if known:
-                window = [a for a in window if a in known or not self._bare_word(a.person_id)]
         chosen = self._preferred(window, pronoun)
         mention = (pronoun.idx, pronoun.idx + len(pronoun))
         earlier = self._earlier_subject_pronoun(pronoun, chosen.start)
@@ -507,10 +501,6 @@ class SpeakerResolver:
             return None if found is None else Speaker(found.name, found.person_id, mention)
         person = self.people[chosen.person_id]
         return Speaker(name=person.name, person_id=person.id, mention=mention)
-
-    def _bare_word(self, person_id: str) -> bool:
-        person = self.people[person_id]
-        return " " not in person.name and not person.titles
 
     def _earlier_subject_pronoun(self, pronoun: Token, after: int) -> Token | None:
         """The nearest earlier "he"/"she" (the same word) outside quotes that is the subject of
