@@ -439,6 +439,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "it had seen no change",
         "Patrick Ryder",
     ),
+    # 'Russian energy giant Gazprom says ... It says in a statement that ... the “technical
+    # condition of the engine”': the name is the organization the model tagged elsewhere.
+    (
+        "organization-named-again-untagged",
+        ("46", "Gazprom to drastically", 5, 0),
+        "technical condition of the engine",
+        "Gazprom",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

@@ -36,6 +36,8 @@ class OrganizationFinder:
         self.places = lexicon.lower_set("places.txt")
         self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.make_doc = nlp.make_doc
+        self.titles = frozenset(lexicon.titles())
         for org in lexicon.organizations():
             for form in (org.name, *org.aliases):
                 self.canonical[_key(form)] = org.name
@@ -60,9 +62,36 @@ class OrganizationFinder:
                 record.aliases.append(written)
             for token in span:
                 organization_at[token.i] = name
+        self._repeated_mentions(doc, groups, organization_at, person_at)
         doc._.organizations = list(groups.values())
         doc._.organization_at = organization_at
         return doc
+
+    def _repeated_mentions(
+        self,
+        doc: Doc,
+        groups: dict[str, OrganizationRecord],
+        organization_at: dict[int, str],
+        person_at: dict[int, str],
+    ) -> None:
+        """The same name written again where the model saw no organization: "Russian energy
+        giant Gazprom says" when only a later "Gazprom’s announcement" was tagged."""
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for name, record in groups.items():
+            for form in {name, *record.aliases}:
+                # "the Taoiseach" tagged ORG once is still a title everywhere else.
+                if form[:1].isupper() and tuple(form.lower().split()) not in self.titles:
+                    matcher.add(name, [self.make_doc(form)])
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            if any(t.i in organization_at or t.i in person_at for t in span):
+                continue
+            name = doc.vocab.strings[match_id]
+            groups[name].mentions.append((span.start_char, span.end_char))
+            for token in span:
+                organization_at[token.i] = name
+        for record in groups.values():
+            record.mentions.sort()
 
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
