@@ -478,3 +478,44 @@ def test_speaker_of_one_quote(
 ) -> None:
     found = [s for _, text, s in _quotes(annotate(excerpt(*source))) if text.startswith(start)]
     assert found == [speaker]
+
+
+# Constructed sentences, kept apart from the real passages above: each guards a rule against
+# the wrong speaker it could give (a review found these), where no article of ours has the
+# shape.
+GUARDS: list[tuple[str, str, str | None]] = [
+    # A phrase with a common-noun head is the body's name as written, not its last word.
+    (
+        "The press service of the Ministry of Defence said the troops had withdrawn.",
+        "the troops had withdrawn",
+        "press service of the Ministry of Defence",
+    ),
+    # A day after "on" is not part of an organization's name.
+    ("Gazprom on Thursday said it would cut supplies.", "it would cut supplies", "Gazprom"),
+    # Two people in one subject: nobody rather than the wrong one.
+    (
+        "Biden and Harris's chief of staff Jeff Zients said the plan would work.",
+        "the plan would work",
+        None,
+    ),
+    # "also known as" after a verb and another name gives the first one no alias.
+    (
+        "Kallas met Stoltenberg, also known as Jens, in Tallinn. Jens said the alliance was "
+        "ready.",
+        "the alliance was ready",
+        "Jens",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "start", "speaker"), GUARDS)
+def test_guards_against_a_wrong_speaker(
+    annotate: Callable[[str], Doc], sentence: str, start: str, speaker: str | None
+) -> None:
+    found = [s for _, text, s in _quotes(annotate(sentence)) if text.startswith(start)]
+    assert found == [speaker]
+
+
+def test_a_common_surname_alone_is_not_a_public_figure(annotate: Callable[[str], Doc]) -> None:
+    doc = annotate("Patel told reporters the talks went well.")
+    assert [(p.name, p.country, p.gender) for p in doc._.people] == [("Patel", None, None)]

@@ -240,3 +240,14 @@ def test_figure_text_and_location_point_back_into_the_sentence(
     assert doc.text[figure.start : figure.end] == "about 130,000"
     assert figure.unit == "troops"
     assert figure.location == "Ukraine"
+
+
+def test_a_death_toll_does_not_hide_a_deployment_of_as_many(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # Constructed: the same number, of other soldiers, and another country in the sentence.
+    doc = annotate(
+        "Ukraine said 1,000 Russian soldiers were killed last week. Britain said it would "
+        "deploy 1,000 troops to Estonia."
+    )
+    assert _figures(doc) == [(1000, 1000, 1000, False, None)]

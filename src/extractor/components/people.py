@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
-from extractor.components.public_figures import PublicFigures, public_figures
+from extractor.components.public_figures import Figure, PublicFigures, public_figures
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import doc_credit_regions, inside
 from extractor.resources import word_list
@@ -115,6 +115,7 @@ class PeopleFinder:
         clusters = cluster(mentions)
         aliases = self._aliases(doc, clusters)
         clusters = _merge_aliases(clusters, aliases)
+        clusters = self._merge_known_figures(clusters)
         self._recover_mentions(doc, clusters, excluded, aliases)
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
@@ -192,18 +193,24 @@ class PeopleFinder:
             figure = self.figures.find((token.text,))
             if figure is None:
                 continue
-            start = token.i
-            for size in range(MAX_NAME_TOKENS, 1, -1):  # the full name written before it
-                first = token.i - size + 1
-                if first < 0 or any(
-                    i in taken or not _capitalized_word(doc[i]) for i in range(first, token.i)
-                ):
-                    continue
-                if self.figures.find(tuple(t.text for t in doc[first : token.i + 1])) is figure:
-                    start = first
+            # The full name around it: before ("Vladimir Putin") or, for a family name
+            # written first, after ("Xi Jinping").
+            start, end = token.i, token.i + 1
+            for size in range(MAX_NAME_TOKENS, 1, -1):
+                spans = [(token.i - size + 1, token.i + 1), (token.i, token.i + size)]
+                fits = [
+                    (a, b)
+                    for a, b in spans
+                    if a >= 0
+                    and b <= len(doc)
+                    and all(i not in taken and _capitalized_word(doc[i]) for i in range(a, b))
+                    and self.figures.find(tuple(t.text for t in doc[a:b])) is figure
+                ]
+                if fits:
+                    start, end = fits[0]
                     break
-            names.append(doc[start : token.i + 1])
-            taken.update(range(start, token.i + 1))
+            names.append(doc[start:end])
+            taken.update(range(start, end))
         return names
 
     def _mention(self, entity: Span) -> _Mention | None:
@@ -283,6 +290,26 @@ class PeopleFinder:
             and self._first_name_gender(token.text) is not None
         )
 
+    def _merge_known_figures(self, clusters: list[_Cluster]) -> list[_Cluster]:
+        """ "Xi Jinping ... Putin and Xi": a lone name that a known figure goes by joins the
+        full name of that figure, wherever the family name stands."""
+        full: dict[Figure, _Cluster] = {}
+        for c in clusters:
+            if len(c.longest) > 1:
+                figure = self.figures.find(c.longest)
+                if figure is not None:
+                    full.setdefault(figure, c)
+        kept = []
+        for c in clusters:
+            figure = self.figures.find(c.longest) if len(c.longest) == 1 else None
+            owner = full.get(figure) if figure is not None else None
+            if owner is not None and owner is not c:
+                owner.mentions.extend(c.mentions)
+                owner.mentions.sort(key=lambda m: m.start)
+            else:
+                kept.append(c)
+        return kept
+
     def _aliases(self, doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]:
         """Other names the article gives a person: "Girkin, a Russian better known by his
         assumed name Strelkov" -> {"Strelkov": Girkin's cluster}."""
@@ -296,9 +323,22 @@ class PeopleFinder:
                     at = _find(words, marker)
                     if at is None:
                         continue
+                    # "Girkin, a Russian better known by his assumed name Strelkov", not
+                    # "Kallas met Stoltenberg, also known as Jens": nothing that starts a
+                    # clause or names someone else stands between the name and the marker.
+                    describes = not any(
+                        t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("PERSON", "ORG", "GPE")
+                        for t in window[:at]
+                    )
                     after = window.start + at + len(marker)
-                    if after < len(doc) and _capitalized_word(doc[after]):
-                        found.setdefault(doc[after].text, c)
+                    alias = doc[after] if after < len(doc) else None
+                    if (
+                        describes
+                        and alias is not None
+                        and _capitalized_word(alias)
+                        and alias.ent_type_ in ("", "PERSON")
+                    ):
+                        found.setdefault(alias.text, c)
                     break
         return found
 
@@ -419,6 +459,8 @@ class PeopleFinder:
         named = {c.code for c in doc._.countries or []}
         for person, c in zip(people, clusters, strict=True):
             figure = self.figures.find(c.longest)
+            if figure is not None and figure.country not in named and len(c.longest) == 1:
+                figure = None  # "Patel told reporters": a surname alone, in a story not theirs
             if figure is not None and person.gender is None:
                 person.gender = figure.gender
             if person.country is not None:
@@ -507,24 +549,18 @@ def _capitalized_word(token: Token) -> bool:
 
 
 def _one_slip_apart(a: str, b: str) -> bool:
-    """Whether two surnames differ by one typing slip: a letter changed, dropped, added, or two
-    neighbours swapped ("Pskai"/"Psaki"). Short names are left alone: "Kim"/"Lim" are two."""
-    if a == b or min(len(a), len(b)) < MIN_SLIP_LENGTH or a[0] != b[0]:
+    """Whether two surnames differ by two neighbouring letters swapped, the commonest typing
+    slip ("Pskai"/"Psaki"). A letter more or less, or another letter, makes another name
+    ("Prokhorov"/"Prokhorova", "Marin"/"Martin"); short names are left alone."""
+    if a == b or len(a) != len(b) or len(a) < MIN_SLIP_LENGTH:
         return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    shorter, longer = sorted((a, b), key=len)
-    if len(longer) - len(shorter) != 1:
-        return False
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int | None:

@@ -15,10 +15,6 @@ from functools import cache
 
 from extractor.resources import table
 
-# Letters two spellings of one first name share at the start ("Vladamir"/"Vladimir",
-# "Sergey"/"Sergei"), short enough for transliterations, long enough to tell names apart.
-FIRST_NAME_PREFIX = 3
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -48,10 +44,15 @@ class PublicFigures:
             name, country, gender, alone = row[:4]
             figure = Figure(name, country, gender, alone == "y")
             spellings = [name] + [s for s in (row[4].split("|") if len(row) > 4 else []) if s]
+            family = name_key((row[5],)) if len(row) > 5 and row[5] else None
             for spelling in spellings:
                 key = name_key(spelling.split())
                 self.by_name[key] = figure
-                self.by_surname.setdefault(key[-1], []).append((key, figure))
+                if family:
+                    # "Xi Jinping": the family name comes first, and only it stands alone.
+                    self.by_surname.setdefault(family[0], []).append((family, figure))
+                else:
+                    self.by_surname.setdefault(key[-1], []).append((key, figure))
 
     def exact(self, words: tuple[str, ...]) -> Figure | None:
         """Return the figure a name is written exactly as (accents and case aside), or None."""
@@ -68,14 +69,30 @@ class PublicFigures:
         if len(key) == 1:
             found = {figure for _, figure in candidates if figure.surname_alone}
         else:
-            found = {figure for spelled, figure in candidates if _same_first(spelled[0], key[0])}
+            found = {
+                figure
+                for spelled, figure in candidates
+                if len(spelled) > 1 and _same_first(spelled[0], key[0])
+            }
         return found.pop() if len(found) == 1 else None
 
 
 def _same_first(a: str, b: str) -> bool:
+    """Whether two first names can be one: an initial ("S." Jaishankar) or a spelling one
+    letter off ("Vladamir"/"Vladimir"); "Michelle" is not "Michael", nor "Alexandra"
+    "Alexander"."""
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a[:FIRST_NAME_PREFIX] == b[:FIRST_NAME_PREFIX]
+    return a[0] == b[0] and _within_one_edit(a, b)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 @cache

@@ -85,7 +85,7 @@ class TroopFinder:
         records: list[TroopRecord] = []
         nouns: list[int] = []
         used: set[int] = set()
-        casualty_counts: set[int] = set()
+        casualty_counts: set[tuple[int, str]] = set()
         for token in doc:
             if (
                 token.i in used
@@ -100,7 +100,7 @@ class TroopFinder:
             if noun is None or not self._is_force_level(number, noun):
                 continue
             if self._is_casualty(number, noun):
-                casualty_counts.add(number.high)
+                casualty_counts.add((number.high, _noun_key(noun)))
                 continue
             if self._is_unit_name(number):
                 continue
@@ -108,9 +108,12 @@ class TroopFinder:
             records.append(self._record(doc, number, noun))
             nouns.append(noun.i)
         # "Nuland Claims 400-500 Russian Soldiers Killed" in the headline: "400-500 [soldiers]"
-        # in her quote is that count of the dead again.
+        # in her quote is that count of the dead again (the same number of the same noun; "1,000
+        # soldiers were killed" says nothing of "deploy 1,000 troops").
         kept = [
-            (r, n) for r, n in zip(records, nouns, strict=True) if r.count not in casualty_counts
+            (r, n)
+            for r, n in zip(records, nouns, strict=True)
+            if (r.count, _noun_key(doc[n])) not in casualty_counts
         ]
         records, nouns = [r for r, _ in kept], [n for _, n in kept]
         records = same_noun_same_side(same_figure_same_side(records), nouns)
@@ -120,10 +123,15 @@ class TroopFinder:
             if record.country is None:
                 record.country = self._speakers_side(doc[noun_at])
         named = {code for codes in self._sides_named(doc).values() for code in codes}
-        at_border = [
-            any(t.lower_ in self.border_words for t in doc[noun_at].sent) for noun_at in nouns
+        country_at: dict[int, str] = doc._.country_at or {}
+        # A figure at a border, or in a sentence that names some other country ("Britain said
+        # it would deploy 1,000 troops to Estonia"), does not take a side named elsewhere.
+        unsure = [
+            any(t.lower_ in self.border_words for t in doc[noun_at].sent)
+            or any(t.i in country_at for t in doc[noun_at].sent)
+            for noun_at in nouns
         ]
-        doc._.troop_figures = one_side_in_the_article(records, named, at_border)
+        doc._.troop_figures = one_side_in_the_article(records, named, unsure)
         return doc
 
     def _speakers_side(self, noun: Token) -> str | None:
@@ -435,17 +443,18 @@ def same_sentence_same_side(
 
 
 def one_side_in_the_article(
-    records: list[TroopRecord], named: set[str], at_border: list[bool]
+    records: list[TroopRecord], named: set[str], unsure: list[bool]
 ) -> list[TroopRecord]:
-    """An article whose forces all belong to one side, counted or only named ("8,500 U.S.
-    troops ... it would send 3,000 troops", "Canadian fighter pilots ... 250 military
-    personnel will be deployed") gives that side to the figures whose sentence does not say,
-    unless the figure stands at a border, where it is more likely the other side's."""
-    known = {r.country for r in records if r.country} | named
+    """An article whose figures all belong to one side ("8,500 U.S. troops ... it would send
+    3,000 troops") gives that side to the figures whose sentence does not say. So does one
+    whose forces are only named for one side ("hundreds of Canadian Forces personnel ...
+    250 military personnel will be deployed"), for figures not marked `unsure`."""
+    counted = {r.country for r in records if r.country}
+    known = counted | named
     if len(known) == 1:
         side = next(iter(known))
-        for record, border in zip(records, at_border, strict=True):
-            if record.country is None and not border:
+        for record, doubt in zip(records, unsure, strict=True):
+            if record.country is None and (side in counted or not doubt):
                 record.country = side
     return records
 
@@ -462,6 +471,11 @@ def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
         if record.country is None and len(known) == 1:
             record.country = next(iter(known))
     return records
+
+
+def _noun_key(noun: Token) -> str:
+    """ "Soldiers" in a title-case headline and "[soldiers]" in a quote are one noun."""
+    return noun.lower_.rstrip("s")
 
 
 def _is_number(token: Token) -> bool:

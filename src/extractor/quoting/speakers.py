@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,6 +111,8 @@ class SpeakerResolver:
         word = subject.lower_
         if word in self.eponym_heads and subject.pos_ == "NOUN":
             return self._named_body(subject)  # "the Biden administration said"
+        if self._two_people(subject):
+            return None  # "Biden and Harris's chief of staff Jeff Zients said": who, of two?
         person = self._person_in(subject)
         if person is not None:
             return person
@@ -311,7 +314,7 @@ class SpeakerResolver:
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
             return None
-        name = self._proper_name_in(words) or self._owned_form(words) or words.text
+        name = self._proper_name_in(noun) or self._owned_form(words) or words.text
         return Speaker(name=name, person_id=None, mention=(start, end))
 
     def _owned_form(self, words: Span) -> str | None:
@@ -331,22 +334,28 @@ class SpeakerResolver:
                 return self.doc[owner.i : i + size].text
         return None
 
-    def _proper_name_in(self, words: Span) -> str | None:
-        """The organization's own name at the end of a phrase that first describes it:
-        "Ukraerorukh" in "Ukraine’s air traffic safety agency Ukraerorukh". A phrase whose head
-        is a common noun ("the AFP news agency", "Ukraine’s defense ministry") or that is all
-        proper nouns ("the U.S. Embassy") is the name as written."""
-        head = words[-1]
-        if not _capitalized(head) or not any(t.pos_ == "NOUN" for t in words):
+    def _proper_name_in(self, noun: Token) -> str | None:
+        """The organization's own name when a description is written before it:
+        "Ukraerorukh" in "Ukraine’s air traffic safety agency Ukraerorukh". A phrase whose
+        head is a common noun ("the AFP news agency", "the press service of the Ministry of
+        Defence") or that is all proper nouns ("the U.S. Embassy") is the name as written."""
+        if not _capitalized(noun) or noun.i in self.country_at:
             return None
-        first = head
+        described = any(
+            c.i < noun.i and c.pos_ == "NOUN" and c.dep_ in ("compound", "amod", "nmod")
+            for c in noun.children
+        )
+        if not described:
+            return None
+        first = noun
         while (
-            first.i - 1 >= words.start
+            first.i > 0
             and _capitalized(self.doc[first.i - 1])
+            and self.doc[first.i - 1].head.i == noun.i
             and first.i - 1 not in self.country_at
         ):
             first = self.doc[first.i - 1]
-        return self.doc[first.i : head.i + 1].text
+        return self.doc[first.i : noun.i + 1].text
 
     def _refers_back_to_body(self, noun: Token) -> bool:
         """ "the organization added", "the ministry said": a definite institution noun with
@@ -445,12 +454,23 @@ class SpeakerResolver:
             return None
         return self._speaker_for(person_id, description)
 
+    def _two_people(self, subject: Token) -> bool:
+        """Whether a named subject has another person in apposition: a parse of "X and Y's
+        chief of staff Z" that cannot say which of them speaks."""
+        own = self.person_at.get(subject.i)
+        return own is not None and any(
+            c.dep_ == "appos" and self.person_at.get(c.i) not in (None, own)
+            for c in subject.children
+        )
+
     def _first_of_joint(self, subject: Token) -> Speaker | None:
         """ "Yvan Blondin and Defence Minister Rob Nicholson say": joint speakers are taken to
         be the first named (the parser may make the last one the subject)."""
         phrase = self.doc[subject.left_edge.i : subject.i]
         if not any(t.lower_ == "and" for t in phrase):
             return None
+        if any(t.text in ("'s", "’s") for t in phrase):
+            return None  # "Biden and Harris's chief of staff Jeff Zients said": one speaker
         first = next((t for t in phrase if t.i in self.person_at), None)
         if first is None or self.person_at[first.i] == self.person_at.get(subject.i):
             return None
@@ -608,11 +628,12 @@ class SpeakerResolver:
         titles = {t.lower() for t in person.titles}
         if not titles:
             return untitled_ok and head in lexicon.lower_set("leader_titles.txt")
-        # "the UK's PM" for a Prime Minister, "the prime minister" for a PM.
-        short = {a: full for a, full in table("title_abbreviations.tsv")}
-        titles |= {short[t] for t in titles if t in short}
-        heads = {head, *short.get(head, "").split()[-1:]}
-        return any(h in t.replace("-", " ").split() for t in titles for h in heads) or (
+        # "the UK's PM" is a Prime Minister, "the prime minister" a PM: the whole title.
+        short = _title_abbreviations()
+        expanded = titles | {short[t] for t in titles if t in short}
+        if head in short:
+            return short[head] in expanded or head in titles
+        return any(head in t.replace("-", " ").split() for t in titles) or (
             head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
         )
 
@@ -698,12 +719,14 @@ class SpeakerResolver:
 
 def _names_on(noun: Token, prep: Token) -> bool:
     """Whether a capitalised name goes on past "for"/"on": "Institute for the Study of War",
-    "Council on Foreign Relations"; not "Ukraine for the talks"."""
+    "Council on Foreign Relations"; not "Ukraine for the talks", "Gazprom on Thursday"."""
     if not _capitalized(noun):
         return False
     words = [t for t in prep.subtree if t.i > prep.i and t.is_alpha]
-    return bool(words) and all(
-        t.text[:1].isupper() or t.lower_ in ("the", "of", "and") for t in words
+    return (
+        bool(words)
+        and all(t.text[:1].isupper() or t.lower_ in ("the", "of", "and") for t in words)
+        and not any(t.ent_type_ in ("DATE", "TIME", "GPE") for t in words)
     )
 
 
@@ -713,6 +736,11 @@ def _is_place(token: Token) -> bool:
 
 # An issuer a document's phrase names in words we cannot resolve ("issued by officials").
 _UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
+
+
+@cache
+def _title_abbreviations() -> dict[str, str]:
+    return {short: full for short, full in table("title_abbreviations.tsv")}
 
 
 def _capitalized(token: Token) -> bool:
