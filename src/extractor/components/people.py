@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
-from extractor.components.public_figures import Figure, PublicFigures, public_figures
 from extractor.components.roles import Role, RoleReader
 from extractor.credits import doc_credit_regions, inside
+from extractor.public_figures import Figure, PublicFigures, public_figures
 from extractor.resources import word_list
 from extractor.syntax import in_capitals_line
 

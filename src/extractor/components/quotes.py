@@ -20,6 +20,7 @@ from extractor.quoting.headlines import HeadlineFinder, cue_forms
 from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.speakers import Speaker
+from extractor.resources import table
 
 
 @Language.factory(
@@ -64,6 +65,7 @@ class QuoteFinder:
             ),
             frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
             frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
+            frozenset((verb, word) for verb, word in table("cue_verb_phrases.tsv")),
         )
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
         self.cue_forms = cue_forms(self.cues.lemmas)
@@ -99,6 +101,7 @@ def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker
     line = context.text[start:end].strip()
     if not line or line[-1] in ".!?\"”" or len(line.split()) > MAX_HEADLINE_WORDS:
         return None
+    country_at = context.doc._.country_at or {}
     for event in events:
         speaker = event.speaker
         if (
@@ -107,6 +110,11 @@ def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker
             and speaker.person_id is None
             and not speaker.refers_back
         ):
+            # An organization, not a country: "Ukraine says ..." says whose view the story
+            # gives, not who wrote the report it cites.
+            span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
+            if span is not None and any(t.i in country_at for t in span):
+                return None
             return speaker
     return None
 
@@ -150,6 +158,8 @@ def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteCont
             continue
         if not context.cues.attributes_fragment(root) or context.in_quote(root):
             continue
+        if any(c.dep_ == "ccomp" for c in root.children):
+            continue  # the verb reported a clause of its own; the quote is not its words
         speaker = context.resolve(context.cues.subject_of(root))
         if speaker is not None and speaker.person_id is not None:
             event.speaker, event.attributed = speaker, True
@@ -218,7 +228,7 @@ def _colon_speaker(context: QuoteContext, start: int, end: int) -> Speaker | Non
 
 
 def record_of(event: SpeechEvent) -> QuoteRecord:
-    speaker = event.speaker
+    speaker = event.speaker if event.speaker is not None and event.speaker.name else None
     return QuoteRecord(
         kind=event.kind,
         start=event.start,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extractor.resources import table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBLIGATION = frozenset({"must", "should"})
+# "1:02 Panic is ..., says" in a video caption: a timestamp is no part of a quote.
+TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
 MAX_SPLIT_NAME_TOKENS = 3
 # A verb without a subject of its own speaks for the subject of the verb it hangs from:
 # "Putin was reported to have said", "took to Twitter ..., insisting that ...".
@@ -18,19 +23,18 @@ ALWAYS_CUES = frozenset(
 )
 
 
-VERB_PHRASES = frozenset((verb, word) for verb, word in table("cue_verb_phrases.tsv"))
-
-
 class Cues:
     def __init__(
         self,
         lemmas: frozenset[str],
         quote_only_lemmas: frozenset[str],
         fragment_lemmas: frozenset[str] = frozenset(),
+        verb_phrases: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.lemmas = lemmas
         self.quote_only_lemmas = quote_only_lemmas
         self.fragment_lemmas = fragment_lemmas
+        self.verb_phrases = verb_phrases  # ("make", "clear"): "Biden made clear the US would"
 
     def is_cue(self, token: Token, phrases: bool = True) -> bool:
         """A verb that reports speech: "said", "warned", "denied", and with `phrases` also
@@ -43,7 +47,7 @@ class Cues:
         if lemma in self.lemmas:
             return True
         following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-        return phrases and (lemma, following) in VERB_PHRASES
+        return phrases and (lemma, following) in self.verb_phrases
 
     def attributes_quote(self, token: Token) -> bool:
         """A verb that may attribute a quotation next to it: a cue, or "continued"."""
@@ -111,6 +115,19 @@ class Cues:
                 head = head.head
             token = head
         return _noun_just_before(verb)
+
+
+def under_obligation(verb: Token) -> bool:
+    """ "The United States must admit that ...", "the EU should keep repeating that ...": what
+    someone says others must say is not the others' speech."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+            return True
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+    return False
 
 
 def _punct_before(token: Token) -> str:

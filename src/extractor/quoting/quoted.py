@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
 from extractor.quoting.context import QuoteContext, SpeechEvent
-from extractor.quoting.cues import SUBJECT_DEPS
+from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.marks import MarkedSpan
 from extractor.quoting.speakers import Speaker
 from extractor.syntax import in_capitals_line
 
 _SENTENCE_END = frozenset({".", "!", "?"})
-# "Lt", "Gen", "Lt.-Gen", "Mr": a short capitalised word a full stop abbreviates (the parser
-# often ends the sentence there, so its word is not taken for it).
-_TIMESTAMP_END = re.compile(r"\d{1,2}:\d{2}$")
-_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}(?:\.-?[A-Z][a-z]{0,3})*$")
 _DASHES = frozenset({"-", "—", "–", "--"})
 _OPENS_UNIT = '.!?:,;—–-”"…)'
 MAX_NAME_WORDS = 5
@@ -89,7 +86,7 @@ class QuotedFinder:
             opens_unit = (
                 before[-1] in _OPENS_UNIT
                 or words[-1].lower() == "that"
-                or _TIMESTAMP_END.search(words[-1]) is not None
+                or TIMESTAMP.search(words[-1].split(".")[-1]) is not None
             )
             if not opens_unit:
                 previous = self._token_before(marks.open)
@@ -258,7 +255,7 @@ class QuotedFinder:
                     relayed = relayed or source
                 elif source is not None:
                     return source  # 'that turned out to be "a bluff", according to Fix'
-                if self.context.cues.attributes_fragment(token) and not _obliged(token):
+                if self.context.cues.attributes_fragment(token) and not under_obligation(token):
                     subject = self.context.cues.subject_of(token)
                     return (token, subject) if subject is not None else relayed
         return relayed
@@ -288,19 +285,6 @@ class QuotedFinder:
         return None
 
 
-def _obliged(verb: Token) -> bool:
-    """ "the EU should keep repeating that Crimea is “occupied”": what someone says others
-    should say is not the others' speech; the verb of the one who says so is above it."""
-    token = verb
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in token.children):
-            return True
-        if token.dep_ != "xcomp":
-            return False
-        token = token.head
-    return False
-
-
 def _ends_sentence(token: Token) -> bool:
     """A full stop, unless it closes an abbreviated title in the middle of a sentence: the
     "." of "Lt.-Gen. Yvan Blondin said" is not where the attribution stops."""
@@ -309,7 +293,17 @@ def _ends_sentence(token: Token) -> bool:
     if token.text != "." or token.i == 0:
         return True
     before = token.doc[token.i - 1]
-    return bool(before.whitespace_) or not _ABBREVIATION.match(before.text)
+    parts = [p for p in re.split(r"[.-]", before.text.lower()) if p]
+    return bool(before.whitespace_) or not parts or not all(p in _abbreviations() for p in parts)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words titles and honorifics abbreviate with a full stop ("Lt", "Gen", "Sen", "Mr"):
+    the parser often ends a sentence there, so the full stop after them is not taken for
+    one."""
+    words = [w for title in lexicon.titles() for w in title] + list(lexicon.honorifics())
+    return frozenset(p for w in words if w.endswith(".") for p in re.split(r"[.-]", w) if p)
 
 
 def _according_to(verb: Token) -> Found | None:

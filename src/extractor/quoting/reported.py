@@ -7,19 +7,15 @@ and "X says Y" headlines. Clauses quoted whole are direct quotes and are left to
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from extractor import lexicon
 from extractor.quoting.context import QuoteContext, SpeechEvent
-from extractor.quoting.cues import SUBJECT_DEPS
+from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.speakers import Speaker
 
 _JOINERS = frozenset({"that", "and", "but", "or"})
 _CLOSING_MARKS = "”\"’'"
-_OBLIGATION = frozenset({"must", "should"})
-_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
 )
@@ -53,7 +49,7 @@ class ReportedFinder:
         """A speech verb inside what another one reports is part of that quote, not a quote
         of its own: "The United States must admit that their intelligence is worthless,
         Lukashenko told the media". So is one under "must" or "should"."""
-        if self._obliged(cue):
+        if under_obligation(cue):
             return True
         if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
             return True  # "When asked whether ..., Kirby said": the reporter asked, not Kirby
@@ -113,12 +109,9 @@ class ReportedFinder:
     def _reports_speech(self, clause: Token) -> bool:
         """ "officials say the war is exacting a toll, the ministry said": the clause is itself
         a report with a clause of its own, which is the quote."""
-        if not self.context.cues.is_cue(clause) or self._obliged(clause):
+        if not self.context.cues.is_cue(clause) or under_obligation(clause):
             return False
         return any(c.dep_ == "ccomp" for c in clause.children)
-
-    def _obliged(self, cue: Token) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in cue.children)
 
     @staticmethod
     def _question(clause: Token, cue: Token) -> bool:
@@ -211,7 +204,7 @@ class ReportedFinder:
             doc[start].lower_ in _JOINERS
             or doc[start].is_punct
             or doc[start].is_space
-            or _TIMESTAMP.match(doc[start].text)  # "1:02 Panic is ..., says" in a video caption
+            or TIMESTAMP.match(doc[start].text)  # "1:02 Panic is ..., says" in a video caption
         ):
             start += 1
         while end > start and (

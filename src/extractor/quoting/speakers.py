@@ -329,10 +329,18 @@ class SpeakerResolver:
                 return None
             if [t.lower_ for t in self.doc[i : i + size]] != lowered:
                 continue
-            owner, mark = self.doc[i - 2], self.doc[i - 1]
-            if owner.i in self.country_at and mark.text in ("'s", "’s"):
+            owner = self._country_owning(i)
+            if owner is not None:
                 return self.doc[owner.i : i + size].text
         return None
+
+    def _country_owning(self, start: int) -> Token | None:
+        """The country written as the owner of the phrase starting at `start`: "Russia's"
+        before "Foreign Ministry"."""
+        if start < 2:
+            return None
+        owner, mark = self.doc[start - 2], self.doc[start - 1]
+        return owner if owner.i in self.country_at and mark.text in ("'s", "’s") else None
 
     def _proper_name_in(self, noun: Token) -> str | None:
         """The organization's own name when a description is written before it:
@@ -381,10 +389,9 @@ class SpeakerResolver:
         # "Russia's Foreign Ministry has called ... the ministry said": the country that owns
         # it, written before its name, is part of which ministry it is.
         named = self.doc.char_span(start, end, alignment_mode="expand")
-        if named is not None and named.start >= 2:
-            owner, mark = self.doc[named.start - 2], self.doc[named.start - 1]
-            if owner.i in self.country_at and mark.text in ("'s", "’s"):
-                start = owner.idx
+        owner = self._country_owning(named.start) if named is not None else None
+        if owner is not None:
+            start = owner.idx
         name = self.doc.text[start:end]
         return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
