@@ -447,6 +447,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "technical condition of the engine",
         "Gazprom",
     ),
+    # 'Meanwhile, 36-year-old Andrey is more skeptical. "If Russia treats us like ..."': the
+    # sentence before says how he stands; his words follow.
+    (
+        "words-after-how-someone-stands",
+        ("ua2014_article_80", "36-year-old Andrey", 1, 0),
+        "If Russia treats us",
+        "Andrey",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

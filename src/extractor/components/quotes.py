@@ -10,7 +10,7 @@ null: a wrong speaker is worse than a missing one.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor import lexicon
 from extractor.annotations import QuoteRecord
@@ -49,6 +49,11 @@ def make_quotes(
 
 
 MAX_HEADLINE_WORDS = 20
+# How far back in its paragraph a quote with no cue looks for the speaker it continues.
+INHERIT_REACH_SENTENCES = 4
+# Verbs that say how someone stands, after which their own words follow: "Andrey is more
+# skeptical. “...”".
+STANCE_VERBS = frozenset({"be", "remain", "seem", "sound", "appear"})
 
 
 class QuoteFinder:
@@ -86,7 +91,7 @@ class QuoteFinder:
         events.sort(key=lambda e: (e.start, e.end))
         resolve_references(events, headline_source(events, context))
         speaker_of_the_sentence_before(events, context)
-        inherit_within_paragraphs(events)
+        inherit_within_paragraphs(events, context)
         inherit_across_paragraphs(events, context)
         doc._.quotes = [record_of(e) for e in events]
         return doc
@@ -143,40 +148,75 @@ def resolve_references(events: list[SpeechEvent], headline: Speaker | None = Non
 
 
 def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A direct quote with no cue that opens a sentence right after one whose main verb is a
-    speech verb with no clause of its own: "Stephane Dujarric, the spokesman for ...,
-    acknowledged those frustrations. “The complicating factor ...”"."""
+    """A direct quote with no cue whose own sentence is about a named person ("Alla ... is
+    convinced that “historic justice should win”"), or that opens a sentence right after one
+    whose main verb is a speech verb with no clause of its own, or says how someone stands
+    ("Stephane Dujarric ... acknowledged those frustrations. “...”", "Meanwhile, 36-year-old
+    Andrey is more skeptical. “If Russia treats us ...”")."""
     for event in events:
         if event.attributed or event.kind != "direct":
             continue
         opening = context.token_at(event.start)
-        if opening is None or opening.sent.start == 0:
+        if opening is None:
+            continue
+        own = _subject_person(opening.sent, context)
+        if own is not None and not context.in_quote(opening.sent.root):
+            event.speaker, event.attributed = own, True
+            continue
+        if opening.sent.start == 0:
             continue
         before = context.doc[opening.sent.start - 1].sent
         root = before.root
-        if context.paragraph_of(before.start_char) != event.paragraph:
-            continue
-        if not context.cues.attributes_fragment(root) or context.in_quote(root):
+        if context.paragraph_of(before.start_char) != event.paragraph or context.in_quote(root):
             continue
         if any(c.dep_ == "ccomp" for c in root.children):
             continue  # the verb reported a clause of its own; the quote is not its words
-        speaker = context.resolve(context.cues.subject_of(root))
-        if speaker is not None and speaker.person_id is not None:
+        says = context.cues.attributes_fragment(root) or root.lemma_ in STANCE_VERBS
+        speaker = _subject_person(before, context) if says else None
+        if speaker is not None:
             event.speaker, event.attributed = speaker, True
 
 
-def inherit_within_paragraphs(events: list[SpeechEvent]) -> None:
+def _subject_person(sentence: Span, context: QuoteContext) -> Speaker | None:
+    """The named person who is the subject of a sentence's main verb, or None."""
+    root = sentence.root
+    subject = context.cues.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.i not in context.resolver.person_at:
+        return None
+    return context.resolve(subject)
+
+
+def inherit_within_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
     """A direct quote without a cue of its own takes the speaker of the quote or reported
-    speech before it in the same paragraph, else of the one after it."""
+    speech before it in the same paragraph and a few sentences back, else of the one after
+    it. (An article flattened into one paragraph is not one speaker's.)"""
     for event in events:
         if event.attributed or event.kind != "direct":
             continue
-        same = [e for e in events if e.paragraph == event.paragraph and e.attributed]
+        reach = _sentences_back(context, event.start, INHERIT_REACH_SENTENCES)
+        same = [
+            e
+            for e in events
+            if e.paragraph == event.paragraph and e.attributed and e.start >= reach
+        ]
         if not same:
             continue
         earlier = [e for e in same if e.start < event.start]
         source = earlier[-1] if earlier else same[0]
         event.speaker, event.attributed = source.speaker, True
+
+
+def _sentences_back(context: QuoteContext, char: int, count: int) -> int:
+    """The offset where the sentence `count` sentences before the one at `char` starts."""
+    token = context.token_at(char)
+    if token is None:
+        return 0
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = context.doc[start - 1].sent.start
+    return context.doc[start].idx
 
 
 def inherit_across_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
