@@ -455,6 +455,15 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "If Russia treats us",
         "Andrey",
     ),
+    # '..., a U.S. spy report says. The Intelligence Community released its annual threat
+    # assessment report that "focuses on ..."': a report first met without its issuer, named
+    # in the next sentence.
+    (
+        "report-whose-issuer-comes-next",
+        ("25", "a U.S. spy report says", 2, 0),
+        "increasingly fragile global order",
+        "Intelligence Community",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

@@ -146,7 +146,7 @@ class SpeakerResolver:
         if issuer is not None:
             return Speaker(issuer.name, issuer.person_id, mention)
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
-            return None
+            return self._introduced_next(noun, mention)
         issued = [(start, s) for start, s in self._issued() if start < noun.idx]
         # "Biggs sent a letter to Biden ... the letter states": the same kind of document,
         # however far back; else a document of another kind issued a few sentences before
@@ -177,6 +177,32 @@ class SpeakerResolver:
             if body is not None:
                 return Speaker(body, None, mention)
         return Speaker(noun.text, None, mention, refers_back=True)
+
+    def _introduced_next(self, noun: Token, mention: tuple[int, int]) -> Speaker | None:
+        """ "..., a U.S. spy report says. The Intelligence Community released its annual
+        threat assessment report ...": a document first met without its issuer, who the
+        next sentences name for the same kind of document."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        limit = self._sentences_ahead(noun, DOCUMENT_REACH_SENTENCES)
+        for start, issuer in self._issued():
+            if (
+                noun.idx < start <= limit
+                and self.doc.text[start : start + len(noun)].lower() == noun.lower_
+            ):
+                return (
+                    None if issuer is _UNNAMED else Speaker(issuer.name, issuer.person_id, mention)
+                )
+        return None
+
+    def _sentences_ahead(self, token: Token, count: int) -> int:
+        """The character offset where the sentence `count` sentences after the token's ends."""
+        end = token.sent.end
+        for _ in range(count):
+            if end >= len(self.doc):
+                break
+            end = self.doc[end].sent.end
+        return self.doc[end - 1].idx
 
     def _issuer_in_phrase(self, noun: Token) -> Speaker | None:
         """The issuer a document's own phrase names: "by X", "X's report", "a defence ministry
