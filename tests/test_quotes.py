@@ -464,6 +464,22 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "increasingly fragile global order",
         "Intelligence Community",
     ),
+    # '"...," Kelly, D-AZ., told Fox News ... during an interview Thursday. "The level of
+    # incompetence ..."': the full stop before a comma ends no sentence, and the one name
+    # between the quote and a verb whose subject the parser lost is who told.
+    (
+        "name-before-a-verb-that-lost-its-subject",
+        ("52", "according to former astronaut", 2, 0),
+        "The level of incompetence in the Russian",
+        "Mark Kelly",
+    ),
+    # 'The Nato document states that China’s “malicious hybrid and cyber operations ...”'
+    (
+        "document-of-a-named-body",
+        ("19", "The Nato document states", 1, 0),
+        "malicious hybrid and cyber",
+        "Nato",
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

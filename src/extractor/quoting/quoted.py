@@ -36,6 +36,7 @@ class QuotedFinder:
         self.text = context.text
         self.non_quote_cues = non_quote_cues
         self.speech_nouns = lexicon.lower_set("speech_nouns.txt")
+        self.person_at: dict[int, str] = self.doc._.person_at or {}
 
     def events(self) -> list[SpeechEvent]:
         """Return the quotes in quotation marks, attributed where the text allows. A partial
@@ -175,7 +176,11 @@ class QuotedFinder:
                 subject = self.context.cues.subject_of(token)
                 if subject is not None and subject.i > close.i:
                     return token, subject
-                return None
+                # '“...,” Kelly, D-AZ., told Fox News': the parser lost the subject, but the
+                # one name between the quote and the verb is who told.
+                named = [t for t in self.doc[close.i + 1 : token.i] if t.i in self.person_at]
+                people = {self.person_at[t.i] for t in named}
+                return (token, named[-1]) if subject is None and len(people) == 1 else None
             if _ends_sentence(token):
                 return None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
@@ -292,6 +297,9 @@ def _ends_sentence(token: Token) -> bool:
         return False
     if token.text != "." or token.i == 0:
         return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and (after.text == "," or after.text[:1].islower()):
+        return False  # "Kelly, D-AZ., told": a sentence does not go on with a comma
     before = token.doc[token.i - 1]
     parts = [p for p in re.split(r"[.-]", before.text.lower()) if p]
     return bool(before.whitespace_) or not parts or not all(p in _abbreviations() for p in parts)
