@@ -73,3 +73,15 @@ def closing_name(noun: Token, person_at: dict[int, str]) -> str | None:
     if last.dep_ == "pobj" and last.head.lower_ != "of":
         return None  # "the spokesman for Putin" is someone else
     return person_at[last.i]
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The character offset where the sentence `count` sentences before the token's starts
+    (the first sentence's, when there are fewer)."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx

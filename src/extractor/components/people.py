@@ -11,6 +11,7 @@ spokeswoman").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -299,16 +300,12 @@ class PeopleFinder:
                 figure = self.figures.find(c.longest)
                 if figure is not None:
                     full.setdefault(figure, c)
-        kept = []
-        for c in clusters:
-            figure = self.figures.find(c.longest) if len(c.longest) == 1 else None
-            owner = full.get(figure) if figure is not None else None
-            if owner is not None and owner is not c:
-                owner.mentions.extend(c.mentions)
-                owner.mentions.sort(key=lambda m: m.start)
-            else:
-                kept.append(c)
-        return kept
+
+        def owner(c: _Cluster) -> _Cluster | None:
+            figure = self.figures.find(c.longest)
+            return full.get(figure) if figure is not None else None
+
+        return _fold_lone_names(clusters, owner)
 
     def _aliases(self, doc: Doc, clusters: list[_Cluster]) -> dict[str, _Cluster]:
         """Other names the article gives a person: "Girkin, a Russian better known by his
@@ -572,9 +569,17 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int | None:
 
 def _merge_aliases(clusters: list[_Cluster], aliases: dict[str, _Cluster]) -> list[_Cluster]:
     """Fold the mentions of a name that is another's alias ("Strelkov") into that person."""
+    return _fold_lone_names(clusters, lambda c: aliases.get(c.longest[-1]))
+
+
+def _fold_lone_names(
+    clusters: list[_Cluster], owner_of: Callable[[_Cluster], _Cluster | None]
+) -> list[_Cluster]:
+    """Move the mentions of each one-word cluster that `owner_of` gives an owner into that
+    owner; return the clusters that remain."""
     kept = []
     for c in clusters:
-        owner = aliases.get(c.longest[-1]) if len(c.longest) == 1 else None
+        owner = owner_of(c) if len(c.longest) == 1 else None
         if owner is not None and owner is not c:
             owner.mentions.extend(c.mentions)
             owner.mentions.sort(key=lambda m: m.start)

@@ -21,6 +21,7 @@ from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.speakers import Speaker
 from extractor.resources import table
+from extractor.syntax import sentences_back
 
 
 @Language.factory(
@@ -193,7 +194,8 @@ def inherit_within_paragraphs(events: list[SpeechEvent], context: QuoteContext) 
     for event in events:
         if event.attributed or event.kind != "direct":
             continue
-        reach = _sentences_back(context, event.start, INHERIT_REACH_SENTENCES)
+        opening = context.token_at(event.start)
+        reach = sentences_back(opening, INHERIT_REACH_SENTENCES) if opening is not None else 0
         same = [
             e
             for e in events
@@ -204,19 +206,6 @@ def inherit_within_paragraphs(events: list[SpeechEvent], context: QuoteContext) 
         earlier = [e for e in same if e.start < event.start]
         source = earlier[-1] if earlier else same[0]
         event.speaker, event.attributed = source.speaker, True
-
-
-def _sentences_back(context: QuoteContext, char: int, count: int) -> int:
-    """The offset where the sentence `count` sentences before the one at `char` starts."""
-    token = context.token_at(char)
-    if token is None:
-        return 0
-    start = token.sent.start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = context.doc[start - 1].sent.start
-    return context.doc[start].idx
 
 
 def inherit_across_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.resources import table
-from extractor.syntax import closing_name, in_capitals_line, is_main_subject
+from extractor.syntax import closing_name, in_capitals_line, is_main_subject, sentences_back
 
 MAX_BODY_WORDS = 8
 MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
@@ -162,7 +162,7 @@ class SpeakerResolver:
                 if same[-1] is _UNNAMED
                 else Speaker(same[-1].name, same[-1].person_id, mention)
             )
-        if issued and issued[-1][0] >= self._sentences_back(noun, DOCUMENT_REACH_SENTENCES):
+        if issued and issued[-1][0] >= sentences_back(noun, DOCUMENT_REACH_SENTENCES):
             issuer = issued[-1][1]
             if issuer is _UNNAMED:
                 return None
@@ -588,15 +588,6 @@ class SpeakerResolver:
             if objects:
                 return objects[0]
         return next((a for a in window if a.part == "subject"), window[0])
-
-    def _sentences_back(self, token: Token, count: int) -> int:
-        """The character offset where the sentence `count` sentences before the token's starts."""
-        start = token.sent.start
-        for _ in range(count):
-            if start == 0:
-                break
-            start = self.doc[start - 1].sent.start
-        return self.doc[start].idx
 
     def _sentence_before(self, token: Token) -> int:
         """The start of the sentence before the token's own (or of its own, if it is first)."""
