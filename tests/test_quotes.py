@@ -531,6 +531,36 @@ GUARDS: list[tuple[str, str, str | None]] = [
         "the plan would work",
         None,
     ),
+    # A copula that says nothing of a view does not introduce the next quote, which stays
+    # with the speaker just before it.
+    (
+        "Russian ambassador Anatoly Antonov said Moscow would not back down. Vladimir Putin is "
+        "determined to win. “We will fight until the end.”",
+        "We will fight until the end.",
+        "Anatoly Antonov",
+    ),
+    # Words about a person ("He will ...") are not that person's.
+    (
+        "Alexei Navalny is in prison. “He will never be released while Putin is alive.”",
+        "He will never be released",
+        None,
+    ),
+    # "its own report" is another report than the one "a report says".
+    (
+        "Russia has lost 300 tanks in a month, a report says. The Kremlin released its own "
+        "report on Monday denying the losses.",
+        "Russia has lost 300 tanks",
+        None,
+    ),
+    # A cited person's words are not the citer's.
+    ("Volodymyr Zelensky cited Winston Churchill, “We shall never surrender.”", "We shall", None),
+    # A country in the headline does not issue "the report".
+    (
+        "Ukraine says Russia lost 300 tanks\nRussia has lost 300 tanks since January, the "
+        "report said.",
+        "Russia has lost 300 tanks since",
+        None,
+    ),
     # "also known as" after a verb and another name gives the first one no alias.
     (
         "Kallas met Stoltenberg, also known as Jens, in Tallinn. Jens said the alliance was "

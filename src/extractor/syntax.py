@@ -85,3 +85,16 @@ def sentences_back(token: Token, count: int) -> int:
             break
         start = doc[start - 1].sent.start
     return doc[start].idx
+
+
+def sentences_ahead(token: Token, count: int) -> int:
+    """The character offset where the sentence `count` sentences after the token's ends (the
+    last sentence's, when there are fewer)."""
+    doc = token.doc
+    end = token.sent.end
+    for _ in range(count):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    last = doc[end - 1]
+    return last.idx + len(last)

@@ -10,7 +10,7 @@ null: a wrong speaker is worse than a missing one.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import QuoteRecord
@@ -21,7 +21,7 @@ from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.speakers import Speaker
 from extractor.resources import table
-from extractor.syntax import sentences_back
+from extractor.syntax import sentences_ahead, sentences_back
 
 
 @Language.factory(
@@ -52,9 +52,8 @@ def make_quotes(
 MAX_HEADLINE_WORDS = 20
 # How far back in its paragraph a quote with no cue looks for the speaker it continues.
 INHERIT_REACH_SENTENCES = 4
-# Verbs that say how someone stands, after which their own words follow: "Andrey is more
-# skeptical. “...”".
-STANCE_VERBS = frozenset({"be", "remain", "seem", "sound", "appear"})
+# A quote opening with one of these is about someone, not in their words.
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his"})
 
 
 class QuoteFinder:
@@ -90,12 +89,18 @@ class QuoteFinder:
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events.sort(key=lambda e: (e.start, e.end))
-        resolve_references(events, headline_source(events, context))
+        resolve_references(events, context, headline_source(events, context))
         speaker_of_the_sentence_before(events, context)
         inherit_within_paragraphs(events, context)
         inherit_across_paragraphs(events, context)
         doc._.quotes = [record_of(e) for e in events]
         return doc
+
+
+def _names_a_country(speaker: Speaker, context: QuoteContext) -> bool:
+    country_at = context.doc._.country_at or {}
+    span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
+    return span is not None and any(t.i in country_at for t in span)
 
 
 def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker | None:
@@ -105,9 +110,8 @@ def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker
         return None
     start, end = context.paragraphs[0]
     line = context.text[start:end].strip()
-    if not line or line[-1] in ".!?\"”" or len(line.split()) > MAX_HEADLINE_WORDS:
+    if not line or line[-1] in '.!?"”' or len(line.split()) > MAX_HEADLINE_WORDS:
         return None
-    country_at = context.doc._.country_at or {}
     for event in events:
         speaker = event.speaker
         if (
@@ -118,17 +122,16 @@ def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker
         ):
             # An organization, not a country: "Ukraine says ..." says whose view the story
             # gives, not who wrote the report it cites.
-            span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
-            if span is not None and any(t.i in country_at for t in span):
-                return None
-            return speaker
+            return None if _names_a_country(speaker, context) else speaker
     return None
 
 
-def resolve_references(events: list[SpeechEvent], headline: Speaker | None = None) -> None:
+def resolve_references(
+    events: list[SpeechEvent], context: QuoteContext, headline: Speaker | None = None
+) -> None:
     """ "the statement added", "the analysis says", "it said" after "the report", when the
     article never said who issued it: the organization its headline says spoke, else the
-    organization that spoke last before it."""
+    organization (not a country: "Ukraine says ..., the report said") that spoke last."""
     for index, event in enumerate(events):
         if event.speaker is None or not event.speaker.refers_back:
             continue
@@ -140,7 +143,10 @@ def resolve_references(events: list[SpeechEvent], headline: Speaker | None = Non
         earlier = [
             e.speaker
             for e in events[:index]
-            if e.speaker and not e.speaker.refers_back and e.speaker.person_id is None
+            if e.speaker
+            and not e.speaker.refers_back
+            and e.speaker.person_id is None
+            and not _names_a_country(e.speaker, context)
         ]
         source = earlier[-1] if earlier else None
         event.speaker = (
@@ -149,20 +155,28 @@ def resolve_references(events: list[SpeechEvent], headline: Speaker | None = Non
 
 
 def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A direct quote with no cue whose own sentence is about a named person ("Alla ... is
-    convinced that “historic justice should win”"), or that opens a sentence right after one
-    whose main verb is a speech verb with no clause of its own, or says how someone stands
-    ("Stephane Dujarric ... acknowledged those frustrations. “...”", "Meanwhile, 36-year-old
-    Andrey is more skeptical. “If Russia treats us ...”")."""
+    """A direct quote with no cue, where no one else spoke just before it in its paragraph,
+    whose own sentence is about a named person ("Alla ... is convinced that “historic
+    justice should win”"), or that opens a sentence right after one whose main verb is a
+    speech verb with no clause of its own, or says what someone thinks ("Stephane Dujarric
+    ... acknowledged those frustrations. “...”", "Meanwhile, 36-year-old Andrey is more
+    skeptical. “If Russia treats us ...”")."""
     for event in events:
         if event.attributed or event.kind != "direct":
             continue
         opening = context.token_at(event.start)
-        if opening is None:
+        if opening is None or _about_someone_else(event, context):
+            continue  # “He will never be released ...”: words about a person, not theirs
+        stance = _stance_just_before(opening, context)
+        if stance is not None:
+            event.speaker, event.attributed = stance, True
+            continue
+        if _spoken_just_before(event, events, opening):
             continue
         own = _subject_person(opening.sent, context)
         if own is not None and not context.in_quote(opening.sent.root):
-            event.speaker, event.attributed = own, True
+            if not _quotes_another(opening.sent.root, context):
+                event.speaker, event.attributed = own, True
             continue
         if opening.sent.start == 0:
             continue
@@ -172,34 +186,83 @@ def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteCont
             continue
         if any(c.dep_ == "ccomp" for c in root.children):
             continue  # the verb reported a clause of its own; the quote is not its words
-        says = context.cues.attributes_fragment(root) or root.lemma_ in STANCE_VERBS
-        speaker = _subject_person(before, context) if says else None
+        speaker = (
+            _subject_person(before, context) if context.cues.attributes_fragment(root) else None
+        )
         if speaker is not None:
             event.speaker, event.attributed = speaker, True
 
 
+def _stance_just_before(opening: Token, context: QuoteContext) -> Speaker | None:
+    """The named person the sentence right before a quote says holds a view: "Meanwhile,
+    36-year-old Andrey is more skeptical. “If Russia treats us ...”"."""
+    if opening.sent.start == 0:
+        return None
+    before = context.doc[opening.sent.start - 1].sent
+    if context.in_quote(before.root) or not _states_a_view(before.root):
+        return None
+    return _subject_person(before, context)
+
+
+def _spoken_just_before(event: SpeechEvent, events: list[SpeechEvent], opening: Token) -> bool:
+    """Whether someone was said to speak in the quote's paragraph a few sentences before it:
+    then the quote carries on that speaker (see `inherit_within_paragraphs`)."""
+    reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
+    return any(
+        e.paragraph == event.paragraph and e.attributed and reach <= e.start < event.start
+        for e in events
+    )
+
+
+def _about_someone_else(event: SpeechEvent, context: QuoteContext) -> bool:
+    first = context.text[event.start : event.end].split(maxsplit=1)
+    return bool(first) and first[0].strip("“\"'‘").lower() in THIRD_PERSON
+
+
+def _states_a_view(root: Token) -> bool:
+    """ "Andrey is more skeptical", "she remained unconvinced": a copula with an adjective
+    for a view; not "is 81", "is in prison", "is the foreign minister"."""
+    views = lexicon.lower_set("view_adjectives.txt")
+    return root.lemma_ in lexicon.lower_set("stance_verbs.txt") and any(
+        c.dep_ == "acomp" and c.lower_ in views for c in root.children
+    )
+
+
+def _quotes_another(root: Token, context: QuoteContext) -> bool:
+    """ "Zelensky cited Winston Churchill, “...”": the words are someone else's."""
+    if root.lemma_ in lexicon.lower_set("citing_verbs.txt"):
+        return True
+    return any(
+        t.i in context.resolver.person_at for t in root.subtree if t.dep_ in ("dobj", "pobj")
+    )
+
+
 def _subject_person(sentence: Span, context: QuoteContext) -> Speaker | None:
-    """The named person who is the subject of a sentence's main verb, or None."""
+    """The named person who is the active subject of a sentence's main verb, or None ("Merkel
+    was criticised by Trump" does not make Merkel the speaker)."""
     root = sentence.root
     subject = context.cues.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    if subject is None or subject.i not in context.resolver.person_at:
+    if subject is None or subject.dep_ != "nsubj" or subject.i not in context.resolver.person_at:
         return None
     return context.resolve(subject)
 
 
 def inherit_within_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
     """A direct quote without a cue of its own takes the speaker of the quote or reported
-    speech before it in the same paragraph and a few sentences back, else of the one after
-    it. (An article flattened into one paragraph is not one speaker's.)"""
+    speech a few sentences before it in the same paragraph, else of the one a few sentences
+    after it. (An article flattened into one paragraph is not one speaker's.)"""
     for event in events:
         if event.attributed or event.kind != "direct":
             continue
         opening = context.token_at(event.start)
-        reach = sentences_back(opening, INHERIT_REACH_SENTENCES) if opening is not None else 0
+        if opening is None:
+            continue
+        reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
+        ahead = sentences_ahead(opening, INHERIT_REACH_SENTENCES)
         same = [
             e
             for e in events
-            if e.paragraph == event.paragraph and e.attributed and e.start >= reach
+            if e.paragraph == event.paragraph and e.attributed and reach <= e.start <= ahead
         ]
         if not same:
             continue

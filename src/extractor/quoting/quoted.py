@@ -178,7 +178,13 @@ class QuotedFinder:
                     return token, subject
                 # '“...,” Kelly, D-AZ., told Fox News': the parser lost the subject, but the
                 # one name between the quote and the verb is who told.
-                named = [t for t in self.doc[close.i + 1 : token.i] if t.i in self.person_at]
+                named = [
+                    t
+                    for t in self.doc[close.i + 1 : token.i]
+                    if t.i in self.person_at
+                    and t.dep_ not in ("pobj", "poss")  # not "an aide to Joe Biden"
+                    and t.head.pos_ != "NOUN"
+                ]
                 people = {self.person_at[t.i] for t in named}
                 return (token, named[-1]) if subject is None and len(people) == 1 else None
             if _ends_sentence(token):

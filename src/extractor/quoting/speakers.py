@@ -17,12 +17,20 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.resources import table
-from extractor.syntax import closing_name, in_capitals_line, is_main_subject, sentences_back
+from extractor.syntax import (
+    closing_name,
+    in_capitals_line,
+    is_main_subject,
+    sentences_ahead,
+    sentences_back,
+)
 
 MAX_BODY_WORDS = 8
 MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
 # How many sentences back a document of another kind still answers "the statement said".
 DOCUMENT_REACH_SENTENCES = 3
+# How many sentences on the issuer of a document first met without one may be named.
+DOCUMENT_NEXT_SENTENCES = 2
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -180,29 +188,27 @@ class SpeakerResolver:
 
     def _introduced_next(self, noun: Token, mention: tuple[int, int]) -> Speaker | None:
         """ "..., a U.S. spy report says. The Intelligence Community released its annual
-        threat assessment report ...": a document first met without its issuer, who the
-        next sentences name for the same kind of document."""
+        threat assessment report ...": a document first met without its issuer, whom the
+        next sentence or two name as releasing their report ("its", not "its own", nor a
+        new "a report"), with no country that contradicts the first mention's."""
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None
-        limit = self._sentences_ahead(noun, DOCUMENT_REACH_SENTENCES)
-        for start, issuer in self._issued():
-            if (
-                noun.idx < start <= limit
-                and self.doc.text[start : start + len(noun)].lower() == noun.lower_
-            ):
-                return (
-                    None if issuer is _UNNAMED else Speaker(issuer.name, issuer.person_id, mention)
-                )
-        return None
-
-    def _sentences_ahead(self, token: Token, count: int) -> int:
-        """The character offset where the sentence `count` sentences after the token's ends."""
-        end = token.sent.end
-        for _ in range(count):
-            if end >= len(self.doc):
+        limit = sentences_ahead(noun, DOCUMENT_NEXT_SENTENCES)
+        said_of = {self.country_at[t.i] for t in noun.subtree if t.i in self.country_at}
+        for token in self.doc[noun.i + 1 :]:
+            if token.idx > limit:
                 break
-            end = self.doc[end].sent.end
-        return self.doc[end - 1].idx
+            if token.lower_ != noun.lower_ or not _the_issuers_own(token):
+                continue
+            issuer = self._issuer_in_phrase(token)
+            if issuer is None or issuer is _UNNAMED:
+                return None
+            span = self.doc.char_span(*issuer.mention, alignment_mode="expand")
+            named = {self.country_at[t.i] for t in span or [] if t.i in self.country_at}
+            if said_of and named and not said_of & named:
+                return None  # "a U.S. intelligence report ... the Russian Defence Ministry"
+            return Speaker(issuer.name, issuer.person_id, mention)
+        return None
 
     def _issuer_in_phrase(self, noun: Token) -> Speaker | None:
         """The issuer a document's own phrase names: "by X", "X's report", "a defence ministry
@@ -223,7 +229,8 @@ class SpeakerResolver:
         named = [
             c
             for c in noun.children
-            if c.dep_ in ("compound", "poss")
+            # "An OSCE statement": the tagger may call the name an adjective.
+            if (c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.ent_type_ == "ORG"))
             and c.i < noun.i
             # "the Annual Threat Assessment": capitals make the words before it its title.
             and not (c.dep_ == "compound" and noun.text[:1].isupper())
@@ -765,6 +772,14 @@ _UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
 @cache
 def _title_abbreviations() -> dict[str, str]:
     return {short: full for short, full in table("title_abbreviations.tsv")}
+
+
+def _the_issuers_own(document: Token) -> bool:
+    """ "released its annual threat assessment report": the report is its issuer's; "its own
+    report" is another one."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in document.children) and not any(
+        c.lower_ == "own" for c in document.children
+    )
 
 
 def _capitalized(token: Token) -> bool:
