@@ -211,3 +211,11 @@ def test_a_body_named_after_its_kind_is_no_person(annotate: Callable[[str], Doc]
     # "The US image company Maxar said on Friday that new satellite images showed ..."
     doc = annotate(excerpt("07", "The US image company Maxar", 1, 0))
     assert doc._.people == []
+
+
+def test_hyphenated_given_name_after_the_family_name(annotate: Callable[[str], Doc]) -> None:
+    # "... meeting UN Secretary General Ban Ki-moon on Friday ... Mr Ban said that ..."
+    doc = annotate(excerpt("ua2014_article_66", "UN Secretary General Ban Ki-moon", 1, 0))
+    bans = [p for p in doc._.people if "Ban" in p.name]
+    assert [p.name for p in bans] == ["Ban Ki-moon"]
+    assert len(bans[0].mentions) == 2

@@ -117,6 +117,7 @@ class PeopleFinder:
         aliases = self._aliases(doc, clusters)
         clusters = _merge_aliases(clusters, aliases)
         clusters = self._merge_known_figures(clusters)
+        clusters = self._merge_family_names(clusters)
         self._recover_mentions(doc, clusters, excluded, aliases)
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
@@ -246,6 +247,17 @@ class PeopleFinder:
             last += 1
         if doc[last].lower_ in _particles():
             return None
+        # "Ban Ki-moon" when the model stopped at the family name: a hyphenated given name.
+        if (
+            last + 3 < len(doc)
+            and doc[last + 1].text[:1].isupper()
+            and not doc[last + 1].whitespace_
+            and doc[last + 2].text == "-"
+            and not doc[last + 2].whitespace_
+            and doc[last + 3].is_lower
+            and doc[last + 3].is_alpha
+        ):
+            last += 3
         span = doc[first : last + 1]
         if not self._looks_like_name(span):
             return None
@@ -265,7 +277,13 @@ class PeopleFinder:
         text = span.text
         if any(ch.isdigit() for ch in text) or "/" in text or "@" in text:
             return False
-        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in _particles() for t in span):
+        if not all(
+            t.text[:1].isupper()
+            or t.is_punct
+            or t.lower_ in _particles()
+            or (t.i > 0 and t.doc[t.i - 1].text == "-")  # "Ban Ki-moon"
+            for t in span
+        ):
             return False
         lowered = text.lower()
         if self.countries.code_of(lowered) or lowered in self.organization_names:
@@ -304,6 +322,19 @@ class PeopleFinder:
         def owner(c: _Cluster) -> _Cluster | None:
             figure = self.figures.find(c.longest)
             return full.get(figure) if figure is not None else None
+
+        return _fold_lone_names(clusters, owner)
+
+    def _merge_family_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
+        """ "Ban Ki-moon ... Ban said": a lone name that is the first word of one full name,
+        and no first name a name list knows, is that person's family name written first."""
+
+        def owner(c: _Cluster) -> _Cluster | None:
+            word = c.longest[0]
+            if self._first_name_gender(word) is not None:
+                return None  # "Andrey" alone may be any Andrey
+            full = [o for o in clusters if len(o.longest) > 1 and o.longest[0] == word]
+            return full[0] if len(full) == 1 else None
 
         return _fold_lone_names(clusters, owner)
 
