@@ -480,6 +480,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "malicious hybrid and cyber",
         "Nato",
     ),
+    # 'The second question was about Crimea remaining part of Ukraine with a small change to
+    # its status: "Are you in favor of reinstating ...?"': a ballot's question, nobody's.
+    (
+        "question-a-thing-puts",
+        ("ua2014_article_80", "The first question was clear", 1, 0),
+        "Are you in favor of reinstating",
+        None,
+    ),
     # 'He said he was “grateful ...” [a quote paragraph] He continued: “...”'
     (
         "pronoun-carries-on-the-pronoun-before",

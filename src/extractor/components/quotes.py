@@ -173,6 +173,9 @@ def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteCont
             continue
         if _spoken_just_before(event, events, opening):
             continue
+        if _question_put_in_words(event, opening, context):
+            event.attributed = True  # a ballot's or a survey's question: nobody's speech
+            continue
         own = _subject_person(opening.sent, context)
         if own is not None and not context.in_quote(opening.sent.root):
             if not _quotes_another(opening.sent.root, context):
@@ -234,6 +237,28 @@ def _quotes_another(root: Token, context: QuoteContext) -> bool:
         return True
     return any(
         t.i in context.resolver.person_at for t in root.subtree if t.dep_ in ("dobj", "pobj")
+    )
+
+
+def _question_put_in_words(event: SpeechEvent, opening: Token, context: QuoteContext) -> bool:
+    """A question quoted after a colon that a thing introduces: "The first question was clear
+    enough: “Are you in favor of ...?”" quotes a ballot, not someone speaking."""
+    if not context.text[event.start : event.end].rstrip(" ”\"'’").endswith("?"):
+        return False
+    if not context.text[: event.start].rstrip(" “\"'‘").endswith(":"):
+        return False
+    colon = opening
+    while colon.i > 0 and colon.text != ":":
+        colon = context.doc[colon.i - 1]
+    verb = colon.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = context.cues.subject_of(verb) if not context.in_quote(verb) else None
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.lower_ not in lexicon.lower_set("person_nouns.txt")
+        and context.resolve(subject) is None
     )
 
 
