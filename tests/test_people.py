@@ -219,3 +219,9 @@ def test_hyphenated_given_name_after_the_family_name(annotate: Callable[[str], D
     bans = [p for p in doc._.people if "Ban" in p.name]
     assert [p.name for p in bans] == ["Ban Ki-moon"]
     assert len(bans[0].mentions) == 2
+
+
+def test_editors_brackets_are_no_part_of_a_name(annotate: Callable[[str], Doc]) -> None:
+    # '"There's no evidence that [President Vladimir] Putin is suffering from ..."'
+    doc = annotate(excerpt("47", "There's no evidence that [President Vladimir] Putin", 1, 0))
+    assert doc._.people[0].name == "Vladimir Putin"

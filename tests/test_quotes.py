@@ -569,6 +569,14 @@ GUARDS: list[tuple[str, str, str | None]] = [
         "Russia has lost 300 tanks since",
         None,
     ),
+    # "the former Russian president" is not the president named elsewhere in the article.
+    (
+        "Russia will win, Russian President Vladimir Putin said on Monday. Dmitry Medvedev "
+        "warned of nuclear war. “There simply wouldn’t be any other solution,” the former "
+        "Russian president added.",
+        "There simply wouldn’t be",
+        "Dmitry Medvedev",
+    ),
     # "also known as" after a verb and another name gives the first one no alias.
     (
         "Kallas met Stoltenberg, also known as Jens, in Tallinn. Jens said the alliance was "

@@ -267,7 +267,9 @@ class PeopleFinder:
         return _Mention(
             start=span.start,
             end=span.end,
-            words=tuple(span.text.split()),  # "Thomas-Greenfield" is one word of a name
+            # "Thomas-Greenfield" is one word of a name; "[President Vladimir] Putin" has an
+            # editor's brackets that are no part of any word.
+            words=tuple(w for w in (w.strip("[]") for w in span.text.split()) if w),
             # The parse of a headline in capitals is too poor to read roles from.
             role=Role() if in_capitals_line(span[0]) else self.roles.role_of(span),
             eponym=is_eponym(span, self.eponym_heads),
@@ -684,7 +686,7 @@ def _canonical_name(doc: Doc, c: _Cluster, figures: PublicFigures) -> str:
     often ("Jen Pskai" written once, "Psaki" six times, is "Jen Psaki"), or, when spellings
     tie, as a known public figure's name is spelled."""
     longest = next(m for m in c.mentions if m.words == c.longest)
-    name = doc[longest.start : longest.end].text
+    name = " ".join(longest.words)
     # Only spellings one slip apart are the same surname; an alias ("Strelkov") is not.
     spellings = Counter(
         m.words[-1]

@@ -27,6 +27,7 @@ from extractor.syntax import (
 
 MAX_BODY_WORDS = 8
 MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
+FORMER = frozenset({"former", "ex", "then"})  # "the former Russian president"
 # How many sentences back a document of another kind still answers "the statement said".
 DOCUMENT_REACH_SENTENCES = 3
 # How many sentences on the issuer of a document first met without one may be named.
@@ -639,6 +640,11 @@ class SpeakerResolver:
         country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
         start, end = self._noun_phrase(noun)
         recent = self._previous_main_subject(noun)
+        if any(c.lower_ in FORMER for c in noun.children):
+            # "the former Russian president added": not whoever holds the office now; only
+            # the person the sentence before was about, if nothing says otherwise.
+            fits = recent is not None and country in (None, recent.country)
+            return Speaker(recent.name, recent.id, (start, end)) if fits and recent else None
         if recent is not None and (
             self._fits(recent, head, country, untitled_ok=True)
             # "Vladimir Putin has compared ... Citing ..., the Russian president said"
