@@ -3,7 +3,7 @@
 "President Biden said" ties Biden to no country in words, yet every reader knows whom he acts
 for. `models/public_figures.tsv` lists such people; a name matches an entry by its full name
 or another spelling of it ("Volodymyr Zelenskiy"), by surname and first name when the first
-name is misspelled or shortened ("Vladamir Putin", "S. Jaishankar"), or by surname alone when
+name is one letter off or an initial ("Vladamir Putin", "S. Jaishankar"), or by surname alone when
 the entry says the surname alone identifies the person ("Lavrov said").
 """
 

@@ -90,7 +90,7 @@ class QuoteFinder:
         ]
         events.sort(key=lambda e: (e.start, e.end))
         resolve_references(events, context, headline_source(events, context))
-        speaker_of_the_sentence_before(events, context)
+        attribute_cueless_quotes(events, context)
         inherit_within_paragraphs(events, context)
         inherit_across_paragraphs(events, context)
         doc._.quotes = [record_of(e) for e in events]
@@ -154,7 +154,7 @@ def resolve_references(
         )
 
 
-def speaker_of_the_sentence_before(events: list[SpeechEvent], context: QuoteContext) -> None:
+def attribute_cueless_quotes(events: list[SpeechEvent], context: QuoteContext) -> None:
     """A direct quote with no cue, where no one else spoke just before it in its paragraph,
     whose own sentence is about a named person ("Alla ... is convinced that “historic
     justice should win”"), or that opens a sentence right after one whose main verb is a

@@ -118,11 +118,12 @@ class TroopFinder:
         records, nouns = [r for r, _ in kept], [n for _, n in kept]
         records = same_noun_same_side(same_figure_same_side(records), nouns)
         sentences = [doc[i].sent.start for i in nouns]
-        records = same_sentence_same_side(records, sentences, self._sides_named(doc))
+        sides_named = self._sides_named(doc)
+        records = same_sentence_same_side(records, sentences, sides_named)
         for record, noun_at in zip(records, nouns, strict=True):
             if record.country is None:
                 record.country = self._speakers_side(doc[noun_at])
-        named = {code for codes in self._sides_named(doc).values() for code in codes}
+        named = {code for codes in sides_named.values() for code in codes}
         country_at: dict[int, str] = doc._.country_at or {}
         # A figure at a border, or in a sentence that names some other country ("Britain said
         # it would deploy 1,000 troops to Estonia"), does not take a side named elsewhere.

@@ -36,7 +36,6 @@ class QuotedFinder:
         self.text = context.text
         self.non_quote_cues = non_quote_cues
         self.speech_nouns = lexicon.lower_set("speech_nouns.txt")
-        self.person_at: dict[int, str] = self.doc._.person_at or {}
 
     def events(self) -> list[SpeechEvent]:
         """Return the quotes in quotation marks, attributed where the text allows. A partial
@@ -156,6 +155,7 @@ class QuotedFinder:
         if close is None:
             return None
         window = self.context.settings.attribution_window
+        person_at = self.context.resolver.person_at
         # "“...,” Oleksiy Danilov, the head of Ukraine’s National Security and Defense Council,
         # told Ukrainian TV": an apposition to the speaker does not use up the window.
         described = {
@@ -181,11 +181,11 @@ class QuotedFinder:
                 named = [
                     t
                     for t in self.doc[close.i + 1 : token.i]
-                    if t.i in self.person_at
+                    if t.i in person_at
                     and t.dep_ not in ("pobj", "poss")  # not "an aide to Joe Biden"
                     and t.head.pos_ != "NOUN"
                 ]
-                people = {self.person_at[t.i] for t in named}
+                people = {person_at[t.i] for t in named}
                 return (token, named[-1]) if subject is None and len(people) == 1 else None
             if _ends_sentence(token):
                 return None
