@@ -46,6 +46,9 @@ class QuoteRecord:
     speaker_id: str | None = None
     speaker_mention: CharSpan | None = None
     cue: CharSpan | None = None
+    rule: str | None = None  # the attribution sieve that decided the speaker
+    confidence: float | None = None  # 0-1, from the fitted speaker ranking
+    within: int | None = None  # index in doc._.quotes of the indirect quote holding this one
 
 
 @dataclass
@@ -63,7 +66,7 @@ class TroopRecord:
 
 def register_extensions() -> None:
     """Register the Doc extensions our components fill; safe to call more than once."""
-    for name in ("people", "countries", "organizations", "quotes", "troop_figures"):
+    for name in ("people", "countries", "organizations", "quotes", "troop_figures", "furniture"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     # Which token starts which person mention: filled by the people component, read by

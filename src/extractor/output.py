@@ -37,6 +37,11 @@ class ArticleInfo(_Model):
     )
     words: int = Field(ge=0, description="Whitespace-separated words in the text.")
     encoding: str = Field(description="The encoding the bytes were decoded with.")
+    furniture: list[Mention] = Field(
+        default_factory=list,
+        description="Page furniture (sign-up prompts, app promotions, credits, 'Advertisement')"
+        " that no fact was taken from.",
+    )
 
 
 class PipelineInfo(_Model):
@@ -75,6 +80,16 @@ class Quote(_Model):
     cue: Mention | None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    rule: str | None = Field(
+        default=None, description="The attribution sieve that decided the speaker."
+    )
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="How sure the speaker ranking is (0-1)."
+    )
+    within: str | None = Field(
+        default=None,
+        description="For a partial quote inside reported speech: the id of that indirect quote.",
+    )
 
 
 class TroopFigure(_Model):
@@ -130,6 +145,7 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
             title=headline(text),
             words=len(text.split()),
             encoding=article.encoding,
+            furniture=[_mention(text, span) for span in doc._.furniture or []],
         ),
         pipeline=pipeline,
         people=[
@@ -163,6 +179,9 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 cue=_optional_mention(text, q.cue),
                 start=q.start,
                 end=q.end,
+                rule=q.rule,
+                confidence=q.confidence,
+                within=None if q.within is None else f"q{q.within + 1}",
             )
             for number, q in enumerate(doc._.quotes or [], start=1)
         ],
