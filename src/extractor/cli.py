@@ -25,7 +25,7 @@ from extractor.extraction import ArticleResult, Settings, extractor_for
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
 from extractor.reading import DEFAULT_MAX_BYTES
-from extractor.render import per_article_table, scores_table, summary_table
+from extractor.render import per_article_table, rules_table, scores_table, summary_table
 
 app = typer.Typer(
     name="extract",
@@ -169,13 +169,30 @@ def evaluate(
     per_article: Annotated[bool, typer.Option(help="Also show each article's scores.")] = False,
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    rules: Annotated[
+        bool, typer.Option(help="Also show how each attribution rule did (precision, count).")
+    ] = False,
+    cv: Annotated[
+        int,
+        typer.Option(
+            "--cv",
+            min=0,
+            help="K >= 2: refit the speaker confidence weights on K-1 folds of the articles "
+            "and score the held-out fold, for every fold (needs scikit-learn, the dev extra).",
+        ),
+    ] = 0,
 ) -> None:
     """Score extraction against gold files, as CONTRACT.md defines it."""
-    from extractor.gold_run import evaluate_gold
+    from extractor.gold_run import cross_validated_gold, evaluate_gold
 
     thresholds = _thresholds(minimum or [])
+    if cv == 1:
+        raise typer.BadParameter("needs at least 2 folds", param_hint="--cv")
     try:
-        outcome = evaluate_gold(gold_dir, pred, articles, Settings(model=model), jobs)
+        if cv:
+            outcome = cross_validated_gold(gold_dir, articles, cv, jobs)
+        else:
+            outcome = evaluate_gold(gold_dir, pred, articles, Settings(model=model), jobs)
     except GoldError as error:
         _error(str(error))
         raise typer.Exit(2) from None
@@ -193,9 +210,12 @@ def evaluate(
     if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        stdout.print(
-            scores_table(report["micro"], f"micro over {len(report['articles'])} articles")
-        )
+        title = f"micro over {len(report['articles'])} articles"
+        if cv:
+            title += f", cross-validated in {cv} folds by article"
+        stdout.print(scores_table(report["micro"], title))
+        if rules:
+            stdout.print(rules_table(report["rules"]))
         if per_article:
             stdout.print(per_article_table(report["articles"]))
     for line in failures:

@@ -272,15 +272,77 @@ def score_article(predicted: Document, gold: Document) -> ArticleScore:
 
 
 def evaluate(pairs: Mapping[str, tuple[Document, Document]]) -> dict[str, Any]:
-    """Score article id -> (prediction, gold); return {"micro": ..., "articles": ...}."""
+    """Score article id -> (prediction, gold); return {"micro": ..., "articles": ...,
+    "rules": ...}."""
     total = empty_score()
     articles: dict[str, Any] = {}
+    rules: dict[str, RuleScore] = {}
     for article_id in sorted(pairs):
         predicted, gold = pairs[article_id]
         score = score_article(predicted, gold)
         articles[article_id] = score.as_dict()
         total += score
-    return {"micro": total.as_dict(), "articles": articles}
+        for rule, counts in score_rules(predicted, gold).items():
+            rules.setdefault(rule, RuleScore()).add(counts)
+    return {
+        "micro": total.as_dict(),
+        "articles": articles,
+        "rules": {rule: rules[rule].as_dict() for rule in sorted(rules)},
+    }
+
+
+@dataclass
+class RuleScore:
+    """How one attribution rule did: of the quotes it decided that match a gold quote, how
+    many have the gold speaker (its precision), and how many it named nobody for."""
+
+    predicted: int = 0
+    matched: int = 0
+    right: int = 0
+    named: int = 0
+    named_right: int = 0
+
+    def add(self, other: RuleScore) -> None:
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.right += other.right
+        self.named += other.named
+        self.named_right += other.named_right
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "right": self.right,
+            "precision": round(self.right / self.matched, 3) if self.matched else None,
+            "named": self.named,
+            "named_precision": round(self.named_right / self.named, 3) if self.named else None,
+        }
+
+
+def score_rules(predicted: Document, gold: Document) -> dict[str, RuleScore]:
+    """Per `quotes[].rule` (its sieve, before the colon): counts over matched quotes."""
+    scores: dict[str, RuleScore] = {}
+    pred_quotes = list(predicted.get("quotes") or [])
+    gold_quotes = list(gold.get("quotes") or [])
+    for group in ("direct", "indirect"):
+        kinds = QUOTE_GROUPS[group]
+        chosen = [q for q in pred_quotes if q.get("kind") in kinds]
+        for quote in chosen:
+            scores.setdefault(_sieve(quote), RuleScore()).predicted += 1
+        for p, g in match_quotes(chosen, [q for q in gold_quotes if q.get("kind") in kinds]):
+            score = scores[_sieve(p)]
+            right = same_speaker(p, g)
+            score.matched += 1
+            score.right += right
+            if p.get("speaker") is not None:
+                score.named += 1
+                score.named_right += right
+    return scores
+
+
+def _sieve(quote: Document) -> str:
+    return (quote.get("rule") or "none").partition(":")[0]
 
 
 def metric(report: Mapping[str, Any], key: str) -> float | None:

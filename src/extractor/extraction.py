@@ -31,6 +31,9 @@ class Settings:
     force: bool = False
     jsonl: bool = False
     batch_size: int = 4
+    # None: the fitted threshold leaves unsure speakers null; 0: every speaker a sieve found is
+    # named, with its confidence (what training and cross-validation start from).
+    min_speaker_confidence: float | None = None
 
 
 @dataclass
@@ -128,14 +131,20 @@ def batches(items: Iterable[str], largest: int) -> Iterator[list[str]]:
         size = min(largest, size * 2)
 
 
-_pipelines: dict[str, Language] = {}
+_pipelines: dict[tuple[str, float | None], Language] = {}
 
 
 def extractor_for(settings: Settings) -> Extractor:
     """Return an Extractor for `settings`, loading each model's pipeline once per process."""
-    if settings.model not in _pipelines:
-        _pipelines[settings.model] = build_pipeline(settings.model)
-    return Extractor(settings, _pipelines[settings.model])
+    key = (settings.model, settings.min_speaker_confidence)
+    if key not in _pipelines:
+        config = (
+            {}
+            if settings.min_speaker_confidence is None
+            else {"extractor_quotes": {"min_confidence": settings.min_speaker_confidence}}
+        )
+        _pipelines[key] = build_pipeline(settings.model, config)
+    return Extractor(settings, _pipelines[key])
 
 
 def extract_paths(paths: list[str], settings: Settings) -> list[ArticleResult]:

@@ -76,3 +76,15 @@ def _extract(
             continue
         predictions[result.article_id] = orjson.loads(result.data)
     return predictions
+
+
+def cross_validated_gold(
+    gold_dir: Path, articles_dir: Path | None, folds: int, jobs: int = 1
+) -> GoldRun:
+    """Score the gold with the speaker confidence weights refitted on the other folds of the
+    articles for each fold: the honest figure for what the fitted weights add."""
+    from extractor.training.attribution import cross_validate, extract_gold
+
+    runs = extract_gold(gold_dir, articles_dir, jobs)
+    report, _ = cross_validate(runs, folds)
+    return GoldRun(report=report)

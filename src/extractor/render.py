@@ -82,3 +82,26 @@ def per_article_table(articles: dict[str, Any]) -> Table:
     for article_id, scores in articles.items():
         table.add_row(article_id, *(f"{scores[key]['f1']:.3f}" for key, _ in columns))
     return table
+
+
+def rules_table(rules: dict[str, Any]) -> Table:
+    """How each attribution sieve did, most precise first: the order they should run in."""
+    table = Table(title="attribution rules (matched quotes)", show_header=True, header_style="bold")
+    for label in ("rule", "predicted", "matched", "right", "precision", "named", "named prec."):
+        table.add_column(label, justify="left" if label == "rule" else "right", no_wrap=True)
+
+    def shown(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    ordered = sorted(rules.items(), key=lambda item: (-(item[1]["precision"] or 0), item[0]))
+    for rule, s in ordered:
+        table.add_row(
+            rule,
+            str(s["predicted"]),
+            str(s["matched"]),
+            str(s["right"]),
+            shown(s["precision"]),
+            str(s["named"]),
+            shown(s["named_precision"]),
+        )
+    return table

@@ -1,27 +1,27 @@
 """Quotes: direct, partial and indirect, each with its speaker and the cue that names it.
 
-Quotes in quotation marks come from `quoting.quoted`, reported speech from
-`quoting.reported`; both resolve speakers through `quoting.speakers`. This component then
-lets a quote with no cue of its own take the speaker its paragraph, or the paragraph before,
-makes plain: “A,” he said. “B.” — B is his too. When the evidence is weak the speaker stays
-null: a wrong speaker is worse than a missing one.
+This component only wires: quotes in quotation marks come from `quoting.quoted`, reported
+speech from `quoting.reported`, headlines in capitals from `quoting.headlines`; all resolve
+speakers through `quoting.speakers`. Quotes their own cue did not attribute then go through
+the attribution sieves of `quoting.sieves`, in the order `sieves` lists, and every record
+says which rule decided it (`quoting.records`).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from extractor import lexicon
-from extractor.annotations import QuoteRecord
-from extractor.quoting.context import QuoteContext, QuoteSettings, SpeechEvent
+from extractor.quoting.context import QuoteContext, QuoteSettings
 from extractor.quoting.cues import Cues
+from extractor.quoting.gate import Gate
 from extractor.quoting.headlines import HeadlineFinder, cue_forms
 from extractor.quoting.quoted import QuotedFinder, is_quote
+from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
-from extractor.quoting.speakers import Speaker
+from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
 from extractor.resources import table
-from extractor.syntax import sentences_ahead, sentences_back
 
 
 @Language.factory(
@@ -32,6 +32,8 @@ from extractor.syntax import sentences_ahead, sentences_back
         "max_chain": 8,
         "direct_share_of_clause": 0.8,
         "thought_verbs": False,
+        "sieves": list(DEFAULT_ORDER),
+        "min_confidence": None,
     },
 )
 def make_quotes(
@@ -42,25 +44,29 @@ def make_quotes(
     max_chain: int,
     direct_share_of_clause: float,
     thought_verbs: bool,
+    sieves: list[str],
+    min_confidence: float | None,
 ) -> QuoteFinder:
+    """`min_confidence`: below it a speaker is left null; None takes the fitted threshold of
+    models/attribution_weights.json, 0 names every speaker a sieve found (for training)."""
     settings = QuoteSettings(
         max_pronoun_distance, attribution_window, max_chain, direct_share_of_clause
     )
-    return QuoteFinder(settings, thought_verbs)
-
-
-MAX_HEADLINE_WORDS = 20
-# How far back in its paragraph a quote with no cue looks for the speaker it continues.
-INHERIT_REACH_SENTENCES = 4
-# A quote opening with one of these is about someone, not in their words.
-THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his"})
+    unknown = [name for name in sieves if name not in SIEVES]
+    if unknown:
+        raise ValueError(f"{name}: unknown attribution sieves: {', '.join(unknown)}")
+    return QuoteFinder(settings, thought_verbs, list(sieves), Gate.load(min_confidence))
 
 
 class QuoteFinder:
     """Sets `doc._.quotes`: QuoteRecords in text order."""
 
-    def __init__(self, settings: QuoteSettings, thought_verbs: bool) -> None:
+    def __init__(
+        self, settings: QuoteSettings, thought_verbs: bool, sieves: list[str], gate: Gate
+    ) -> None:
         self.settings = settings
+        self.sieves = sieves
+        self.gate = gate
         verbs = lexicon.cue_verbs()
         self.cues = Cues(
             frozenset(
@@ -89,269 +95,8 @@ class QuoteFinder:
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events.sort(key=lambda e: (e.start, e.end))
-        resolve_references(events, context, headline_source(events, context))
-        attribute_cueless_quotes(events, context)
-        inherit_within_paragraphs(events, context)
-        inherit_across_paragraphs(events, context)
-        doc._.quotes = [record_of(e) for e in events]
+        run_sieves(self.sieves, events, context)
+        records = [record_of(e, context) for e in events]
+        self.gate.apply(records, doc)
+        doc._.quotes = records
         return doc
-
-
-def _names_a_country(speaker: Speaker, context: QuoteContext) -> bool:
-    country_at = context.doc._.country_at or {}
-    span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
-    return span is not None and any(t.i in country_at for t in span)
-
-
-def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker | None:
-    """The organization a headline says spoke ("OSCE team says Crimea gunmen threatened to
-    shoot at them"): the source of the report the article goes on to cite."""
-    if not context.paragraphs:
-        return None
-    start, end = context.paragraphs[0]
-    line = context.text[start:end].strip()
-    if not line or line[-1] in '.!?"”' or len(line.split()) > MAX_HEADLINE_WORDS:
-        return None
-    for event in events:
-        speaker = event.speaker
-        if (
-            event.paragraph == 0
-            and speaker is not None
-            and speaker.person_id is None
-            and not speaker.refers_back
-        ):
-            # An organization, not a country: "Ukraine says ..." says whose view the story
-            # gives, not who wrote the report it cites.
-            return None if _names_a_country(speaker, context) else speaker
-    return None
-
-
-def resolve_references(
-    events: list[SpeechEvent], context: QuoteContext, headline: Speaker | None = None
-) -> None:
-    """ "the statement added", "the analysis says", "it said" after "the report", when the
-    article never said who issued it: the organization its headline says spoke, else the
-    organization (not a country: "Ukraine says ..., the report said") that spoke last."""
-    for index, event in enumerate(events):
-        if event.speaker is None or not event.speaker.refers_back:
-            continue
-        if headline is not None:
-            event.speaker = Speaker(headline.name, None, event.speaker.mention)
-            continue
-        # Only an organization issues statements; the person who spoke last may be quoting,
-        # answering or reacting to it ("Jaishankar said ... the joint statement said").
-        earlier = [
-            e.speaker
-            for e in events[:index]
-            if e.speaker
-            and not e.speaker.refers_back
-            and e.speaker.person_id is None
-            and not _names_a_country(e.speaker, context)
-        ]
-        source = earlier[-1] if earlier else None
-        event.speaker = (
-            Speaker(source.name, source.person_id, event.speaker.mention) if source else None
-        )
-
-
-def attribute_cueless_quotes(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A direct quote with no cue, where no one else spoke just before it in its paragraph,
-    whose own sentence is about a named person ("Alla ... is convinced that “historic
-    justice should win”"), or that opens a sentence right after one whose main verb is a
-    speech verb with no clause of its own, or says what someone thinks ("Stephane Dujarric
-    ... acknowledged those frustrations. “...”", "Meanwhile, 36-year-old Andrey is more
-    skeptical. “If Russia treats us ...”")."""
-    for event in events:
-        if event.attributed or event.kind != "direct":
-            continue
-        opening = context.token_at(event.start)
-        if opening is None or _about_someone_else(event, context):
-            continue  # “He will never be released ...”: words about a person, not theirs
-        stance = _stance_just_before(opening, context)
-        if stance is not None:
-            event.speaker, event.attributed = stance, True
-            continue
-        if _spoken_just_before(event, events, opening):
-            continue
-        if _question_put_in_words(event, opening, context):
-            event.attributed = True  # a ballot's or a survey's question: nobody's speech
-            continue
-        own = _subject_person(opening.sent, context)
-        if own is not None and not context.in_quote(opening.sent.root):
-            if not _quotes_another(opening.sent.root, context):
-                event.speaker, event.attributed = own, True
-            continue
-        if opening.sent.start == 0:
-            continue
-        before = context.doc[opening.sent.start - 1].sent
-        root = before.root
-        if context.paragraph_of(before.start_char) != event.paragraph or context.in_quote(root):
-            continue
-        if any(c.dep_ == "ccomp" for c in root.children):
-            continue  # the verb reported a clause of its own; the quote is not its words
-        speaker = (
-            _subject_person(before, context) if context.cues.attributes_fragment(root) else None
-        )
-        if speaker is not None:
-            event.speaker, event.attributed = speaker, True
-
-
-def _stance_just_before(opening: Token, context: QuoteContext) -> Speaker | None:
-    """The named person the sentence right before a quote says holds a view: "Meanwhile,
-    36-year-old Andrey is more skeptical. “If Russia treats us ...”"."""
-    if opening.sent.start == 0:
-        return None
-    before = context.doc[opening.sent.start - 1].sent
-    if context.in_quote(before.root) or not _states_a_view(before.root):
-        return None
-    return _subject_person(before, context)
-
-
-def _spoken_just_before(event: SpeechEvent, events: list[SpeechEvent], opening: Token) -> bool:
-    """Whether someone was said to speak in the quote's paragraph a few sentences before it:
-    then the quote carries on that speaker (see `inherit_within_paragraphs`)."""
-    reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
-    return any(
-        e.paragraph == event.paragraph and e.attributed and reach <= e.start < event.start
-        for e in events
-    )
-
-
-def _about_someone_else(event: SpeechEvent, context: QuoteContext) -> bool:
-    first = context.text[event.start : event.end].split(maxsplit=1)
-    return bool(first) and first[0].strip("“\"'‘").lower() in THIRD_PERSON
-
-
-def _states_a_view(root: Token) -> bool:
-    """ "Andrey is more skeptical", "she remained unconvinced": a copula with an adjective
-    for a view; not "is 81", "is in prison", "is the foreign minister"."""
-    views = lexicon.lower_set("view_adjectives.txt")
-    return root.lemma_ in lexicon.lower_set("stance_verbs.txt") and any(
-        c.dep_ == "acomp" and c.lower_ in views for c in root.children
-    )
-
-
-def _quotes_another(root: Token, context: QuoteContext) -> bool:
-    """ "Zelensky cited Winston Churchill, “...”": the words are someone else's."""
-    if root.lemma_ in lexicon.lower_set("citing_verbs.txt"):
-        return True
-    return any(
-        t.i in context.resolver.person_at for t in root.subtree if t.dep_ in ("dobj", "pobj")
-    )
-
-
-def _question_put_in_words(event: SpeechEvent, opening: Token, context: QuoteContext) -> bool:
-    """A question quoted after a colon that a thing introduces: "The first question was clear
-    enough: “Are you in favor of ...?”" quotes a ballot, not someone speaking."""
-    if not context.text[event.start : event.end].rstrip(" ”\"'’").endswith("?"):
-        return False
-    if not context.text[: event.start].rstrip(" “\"'‘").endswith(":"):
-        return False
-    colon = opening
-    while colon.i > 0 and colon.text != ":":
-        colon = context.doc[colon.i - 1]
-    verb = colon.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    subject = context.cues.subject_of(verb) if not context.in_quote(verb) else None
-    return (
-        subject is not None
-        and subject.pos_ == "NOUN"
-        and subject.lower_ not in lexicon.lower_set("person_nouns.txt")
-        and context.resolve(subject) is None
-    )
-
-
-def _subject_person(sentence: Span, context: QuoteContext) -> Speaker | None:
-    """The named person who is the active subject of a sentence's main verb, or None ("Merkel
-    was criticised by Trump" does not make Merkel the speaker)."""
-    root = sentence.root
-    subject = context.cues.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    if subject is None or subject.dep_ != "nsubj" or subject.i not in context.resolver.person_at:
-        return None
-    return context.resolve(subject)
-
-
-def inherit_within_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A direct quote without a cue of its own takes the speaker of the quote or reported
-    speech a few sentences before it in the same paragraph, else of the one a few sentences
-    after it. (An article flattened into one paragraph is not one speaker's.)"""
-    for event in events:
-        if event.attributed or event.kind != "direct":
-            continue
-        opening = context.token_at(event.start)
-        if opening is None:
-            continue
-        reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
-        ahead = sentences_ahead(opening, INHERIT_REACH_SENTENCES)
-        same = [
-            e
-            for e in events
-            if e.paragraph == event.paragraph and e.attributed and reach <= e.start <= ahead
-        ]
-        if not same:
-            continue
-        earlier = [e for e in same if e.start < event.start]
-        source = earlier[-1] if earlier else same[0]
-        event.speaker, event.attributed = source.speaker, True
-
-
-def inherit_across_paragraphs(events: list[SpeechEvent], context: QuoteContext) -> None:
-    """A quote with no cue in a paragraph where nobody else is said to speak continues the
-    speaker of the paragraph before it: one that ends with a colon ("She said:"), or in which
-    that speaker last spoke."""
-    for event in events:
-        if event.attributed or event.kind != "direct":
-            continue
-        if not _only_quotes(event, context) and any(
-            e.paragraph == event.paragraph and e.attributed for e in events
-        ):
-            continue
-        previous = event.paragraph - 1
-        if previous < 0:
-            continue
-        start, end = context.paragraphs[previous]
-        if context.text[start:end].rstrip().endswith(":"):
-            speaker = _colon_speaker(context, start, end)
-            if speaker is not None:
-                event.speaker, event.attributed = speaker, True
-            continue
-        spoken = [e for e in events if e.paragraph == previous and e.speaker is not None]
-        if spoken:
-            event.speaker, event.attributed = spoken[-1].speaker, True
-
-
-def _only_quotes(event: SpeechEvent, context: QuoteContext) -> bool:
-    start, end = context.paragraphs[event.paragraph]
-    rest = context.text[start:end]
-    for marks in context.marked:
-        if start <= marks.open < end:
-            rest = rest.replace(context.text[marks.open : marks.end], "")
-    return not any(ch.isalnum() for ch in rest)
-
-
-def _colon_speaker(context: QuoteContext, start: int, end: int) -> Speaker | None:
-    """ "Asked about this, the minister said:" or "And from the chairwoman:"."""
-    span = context.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in reversed(span):
-        if context.cues.is_cue(token):
-            return context.resolve(context.cues.subject_of(token))
-    for token in reversed(span):
-        if token.dep_ == "pobj" and token.head.lower_ == "from":
-            return context.resolve(token)
-    return None
-
-
-def record_of(event: SpeechEvent) -> QuoteRecord:
-    speaker = event.speaker if event.speaker is not None and event.speaker.name else None
-    return QuoteRecord(
-        kind=event.kind,
-        start=event.start,
-        end=event.end,
-        speaker=speaker.name if speaker else None,
-        speaker_id=speaker.person_id if speaker else None,
-        speaker_mention=speaker.mention if speaker else None,
-        cue=event.cue,
-    )

@@ -32,6 +32,7 @@ class SpeechEvent:
     speaker: Speaker | None = None
     cue: tuple[int, int] | None = None
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
+    rule: str | None = None  # the sieve that decided the speaker (or that nobody is named)
     marks: MarkedSpan | None = None  # for quotes in quotation marks
     tokens: Span | None = None
 
@@ -50,6 +51,7 @@ class QuoteContext:
             span = doc.char_span(marks.open, marks.end, alignment_mode="expand")
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
+        self.memo: dict[str, object] = {}  # what sieves work out once per document
         self.resolver = SpeakerResolver(
             doc, [(m.open, m.end) for m in self.marked], settings.max_pronoun_distance
         )

@@ -68,6 +68,7 @@ class HeadlineFinder:
             for event in events:
                 if line.start_char <= event.start < line.end_char and not event.attributed:
                     event.speaker, event.attributed = speaker, True
+                    event.rule = "headline"
                     event.cue = (cue.idx, cue.idx + len(cue))
             if content is not None and len(content) >= 2:
                 reported.append(
@@ -79,6 +80,7 @@ class HeadlineFinder:
                         speaker=speaker,
                         cue=(cue.idx, cue.idx + len(cue)),
                         attributed=True,
+                        rule="headline",
                     )
                 )
         return reported

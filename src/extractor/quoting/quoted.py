@@ -115,12 +115,14 @@ class QuotedFinder:
             if found is not None:
                 cue, subject = found
                 event.attributed = True
+                event.rule = FINDER_RULES[find.__name__]
                 event.cue = (cue.idx, cue.idx + len(cue))
                 event.speaker = self.context.resolve(subject)
                 return
         dashed = self._dash_speaker(event)
         if dashed is not None:
             event.attributed = True
+            event.rule = "name-after-dash"
             event.speaker = dashed
             return
         if event.kind == "partial":
@@ -128,6 +130,7 @@ class QuotedFinder:
             if found is not None:
                 cue, subject = found
                 event.attributed = True
+                event.rule = "cue-in-sentence"
                 event.cue = (cue.idx, cue.idx + len(cue))
                 event.speaker = self.context.resolve(subject)
 
@@ -294,6 +297,15 @@ class QuotedFinder:
             if speaker is not None:
                 return speaker
         return None
+
+
+# The rule name each cue finder records on the quotes it attributes.
+FINDER_RULES = {
+    "_cue_introducing": "cue-introducing",
+    "_cue_after": "cue-after",
+    "_cue_before": "cue-before",
+    "_governing_cue": "cue-governing",
+}
 
 
 def _ends_sentence(token: Token) -> bool:

@@ -233,6 +233,7 @@ class ReportedFinder:
             speaker=speaker,
             cue=(cue.idx, cue.idx + len(cue)),
             attributed=True,
+            rule="reported-according-to" if cue.lower_ == "according" else "reported",
         )
 
     def _according_to(self, according: Token) -> list[SpeechEvent]:

@@ -9,7 +9,7 @@ of the right gender; "the minister said" -> the nearest earlier person holding t
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +63,7 @@ class Speaker:
     # Set for "the statement" when the article never said who issued it: not a speaker yet
     # but a pointer to whoever spoke last, which the quotes component resolves.
     refers_back: bool = False
+    how: str = "name"  # which kind of words named the speaker: a name, a pronoun, a title ...
 
 
 class SpeakerResolver:
@@ -114,35 +115,38 @@ class SpeakerResolver:
         return k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
 
     def resolve(self, subject: Token) -> Speaker | None:
-        """Return the speaker a subject token names, or None when it names nobody we know."""
+        """Return the speaker a subject token names, or None when it names nobody we know.
+        The speaker records how it was found (`how`), which the confidence model weighs."""
+        how, found = self._resolve(subject)
+        return None if found is None else replace(found, how=how)
+
+    def _resolve(self, subject: Token) -> tuple[str, Speaker | None]:
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ in ("relcl", "acl"):
             subject = subject.head.head  # "Moscow, which denies ...": Moscow denies
         word = subject.lower_
         if word in self.eponym_heads and subject.pos_ == "NOUN":
-            return self._named_body(subject)  # "the Biden administration said"
+            return "body", self._named_body(subject)  # "the Biden administration said"
         if self._two_people(subject):
-            return None  # "Biden and Harris's chief of staff Jeff Zients said": who, of two?
+            return "joint", None  # "Biden and Harris's chief of staff Jeff Zients said"
         person = self._person_in(subject)
         if person is not None:
-            return person
+            return "name", person
         if word in self.document_nouns:
-            return self._document(subject)
+            return "document", self._document(subject)
         if word in PRONOUN_GENDER:
-            return self._pronoun(subject, PRONOUN_GENDER[word])
+            return "pronoun", self._pronoun(subject, PRONOUN_GENDER[word])
         if word == "it" and subject.dep_ == "nsubj":
             # ("it was announced that ..." is nobody's: the passive hides who spoke.)
-            return self._body_pronoun(subject)
-        if subject.pos_ == "PRON":
-            return None
-        if word in self.person_nouns:
-            return None
+            return "it", self._body_pronoun(subject)
+        if subject.pos_ == "PRON" or word in self.person_nouns:
+            return "unnamed", None
         if word in self.title_heads and not self._is_proper_phrase(subject):
-            return self._description(subject)
+            return "description", self._description(subject)
         if self._refers_back_to_body(subject):
-            return self._body_described(subject)
+            return "body-described", self._body_described(subject)
         if self._speaks_as_body(subject):
-            return self._named_body(subject)
-        return None
+            return "body", self._named_body(subject)
+        return "unnamed", None
 
     def _document(self, noun: Token) -> Speaker | None:
         """ "a written analysis by the Center for Naval Analyses", "a defence ministry
@@ -298,7 +302,7 @@ class SpeakerResolver:
             same_sentence = token.sent == before.sent and token.dep_ in ("nsubj", "nsubjpass")
             if same_sentence or is_main_subject(token):
                 if seat:
-                    start, end = self._noun_phrase(token)
+                    start, end = self.noun_phrase(token)
                     return self.doc.text[start:end]
                 return self._written_name(token)
         return None
@@ -339,7 +343,7 @@ class SpeakerResolver:
 
     def _named_body(self, noun: Token) -> Speaker | None:
         """The organization or government a noun phrase names, as written."""
-        start, end = self._noun_phrase(noun)
+        start, end = self.noun_phrase(noun)
         words = self.doc.char_span(start, end, alignment_mode="expand")
         if (
             words is None
@@ -440,11 +444,11 @@ class SpeakerResolver:
             if noun.idx - token.idx > self.max_pronoun_distance:
                 break
             if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
-                start, end = self._noun_phrase(token)
+                start, end = self.noun_phrase(token)
                 return Speaker(self.doc.text[start:end], None, mention)
         if noun.lower_ in self.generic_body_nouns:
             return None  # "the organization added" could be any of those named
-        start, end = self._noun_phrase(noun)
+        start, end = self.noun_phrase(noun)
         return Speaker(self.doc.text[start:end], None, mention)
 
     def person_speaker(self, token: Token) -> Speaker | None:
@@ -518,7 +522,7 @@ class SpeakerResolver:
         return self._speaker_for(self.person_at[first.i], subject)
 
     def _speaker_for(self, person_id: str, token: Token) -> Speaker:
-        start, end = self._noun_phrase(token)
+        start, end = self.noun_phrase(token)
         return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
 
     def _pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
@@ -638,7 +642,7 @@ class SpeakerResolver:
         if the description fits them, else the nearest earlier person with that title."""
         head = _description_head(noun)
         country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
-        start, end = self._noun_phrase(noun)
+        start, end = self.noun_phrase(noun)
         recent = self._previous_main_subject(noun)
         if any(c.lower_ in FORMER for c in noun.children):
             # "the former Russian president added": not whoever holds the office now; only
@@ -729,7 +733,7 @@ class SpeakerResolver:
             return False
         return any(c.dep_ == "pobj" and _is_place(c) for c in prep.children)
 
-    def _noun_phrase(self, noun: Token) -> tuple[int, int]:
+    def noun_phrase(self, noun: Token) -> tuple[int, int]:
         """Return the character span of a noun's phrase: its modifiers, its "of" phrase and
         its conjuncts ("The U.S. and NATO"), without clauses or appositions."""
         doc = self.doc

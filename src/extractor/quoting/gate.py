@@ -1,0 +1,56 @@
+"""The last step of attribution: each named speaker gets a confidence from the fitted model,
+and one below the threshold is left null (its rule and the words naming it are kept)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.annotations import QuoteRecord
+from extractor.quoting.confidence import (
+    ArticleFacts,
+    Attribution,
+    ConfidenceModel,
+    features,
+    load_model,
+)
+
+
+@dataclass(frozen=True)
+class Gate:
+    model: ConfidenceModel | None
+    threshold: float
+
+    @classmethod
+    def load(cls, min_confidence: float | None) -> Gate:
+        model = load_model()
+        if min_confidence is not None:
+            return cls(model, min_confidence)
+        return cls(model, model.threshold if model is not None else 0.0)
+
+    def apply(self, records: list[QuoteRecord], doc: Doc) -> None:
+        if self.model is None:
+            return
+        article = ArticleFacts.of(doc.text, {p.id: p.mentions for p in doc._.people or []})
+        for record in records:
+            if record.speaker is None:
+                continue
+            values = features(attribution_of(record), article)
+            record.confidence = round(self.model.confidence(values), 3)
+            if record.confidence < self.threshold:
+                record.speaker = record.speaker_id = None
+
+
+def attribution_of(record: QuoteRecord) -> Attribution:
+    assert record.speaker is not None
+    return Attribution(
+        kind=record.kind,
+        rule=record.rule,
+        speaker=record.speaker,
+        speaker_id=record.speaker_id,
+        speaker_mention=record.speaker_mention,
+        cue=record.cue,
+        start=record.start,
+        end=record.end,
+    )

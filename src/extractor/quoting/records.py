@@ -1,0 +1,41 @@
+"""From a speech event to the record the output is made of, with the rule that decided it and,
+when nobody is named, the words that describe the speaker ("a senior defence official")."""
+
+from __future__ import annotations
+
+from extractor.annotations import CharSpan, QuoteRecord
+from extractor.quoting.context import QuoteContext, SpeechEvent
+
+
+def record_of(event: SpeechEvent, context: QuoteContext) -> QuoteRecord:
+    speaker = event.speaker if event.speaker is not None and event.speaker.name else None
+    rule = event.rule
+    if speaker is not None and rule is not None:
+        rule = f"{rule}:{speaker.how}"
+    return QuoteRecord(
+        kind=event.kind,
+        start=event.start,
+        end=event.end,
+        speaker=speaker.name if speaker else None,
+        speaker_id=speaker.person_id if speaker else None,
+        speaker_mention=speaker.mention if speaker else unnamed_speaker(event, context),
+        cue=event.cue,
+        rule=rule,
+    )
+
+
+def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> CharSpan | None:
+    """The subject of the cue when it names nobody we can resolve: "officials said", "a
+    senior defence official told CNN", so an analyst can triage the null without the article."""
+    if event.cue is None:
+        return None
+    cue = context.token_at(event.cue[0])
+    if cue is None:
+        return None
+    subject = context.cues.subject_of(cue)
+    if subject is None and cue.lower_ == "according" and cue.i + 1 < len(context.doc):
+        to = context.doc[cue.i + 1]
+        subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if subject is None or context.in_quote(subject) or subject.is_punct:
+        return None
+    return context.resolver.noun_phrase(subject)

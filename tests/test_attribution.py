@@ -1,0 +1,152 @@
+"""Attribution as named sieves, the rule each quote records, the words kept for a speaker left
+null, and the fitted confidence that decides whether a speaker is named."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.annotations import QuoteRecord
+from extractor.evaluate import evaluate
+from extractor.pipeline import build_pipeline
+from extractor.quoting.confidence import ArticleFacts, Attribution, ConfidenceModel, features
+from extractor.quoting.gate import Gate
+from extractor.training.attribution import Example, best_threshold, folds
+
+
+def quotes_of(doc: Doc) -> list[QuoteRecord]:
+    return list(doc._.quotes or [])
+
+
+RULE_CASES = [
+    pytest.param(
+        "“We will not back down,” Foreign Minister Sergey Lavrov said on Monday.",
+        "cue-after:name",
+        id="cue-after-a-quote-names-the-speaker",
+    ),
+    pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said.",
+        "cue-after:pronoun",
+        id="pronoun-after-a-quote",
+    ),
+    pytest.param(
+        "Sergey Lavrov said that Russia would not back down.",
+        "reported:name",
+        id="reported-speech",
+    ),
+    pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said. “We are ready.”",
+        "paragraph-speaker:pronoun",
+        id="a-cueless-quote-inherits-the-paragraph-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), RULE_CASES)
+def test_each_quote_records_the_rule_that_named_its_speaker(
+    annotate: Callable[[str], Doc], text: str, rule: str
+) -> None:
+    quotes = quotes_of(annotate(text))
+    assert quotes[-1].rule == rule
+    assert quotes[-1].speaker == "Sergey Lavrov"
+    assert quotes[-1].confidence is not None and 0 <= quotes[-1].confidence <= 1
+
+
+def test_a_speaker_left_null_keeps_the_words_that_describe_it(
+    annotate: Callable[[str], Doc],
+) -> None:
+    text = "“The troops are moving,” a senior defence official told reporters."
+    (quote,) = quotes_of(annotate(text))
+    assert quote.speaker is None
+    assert quote.speaker_mention is not None
+    start, end = quote.speaker_mention
+    assert text[start:end] == "senior defence official"
+    assert quote.rule == "cue-after"
+
+
+def test_the_sieve_order_is_configuration(nlp: Language) -> None:
+    text = "Sergey Lavrov spoke on Monday. “We will not back down,” he said. “We are ready.”"
+    without_inheritance = build_pipeline(
+        config={"extractor_quotes": {"sieves": ["document-reference", "cueless"]}}
+    )
+    last = quotes_of(without_inheritance(text))[-1]
+    assert last.speaker is None and last.rule is None
+    assert quotes_of(nlp(text))[-1].speaker == "Sergey Lavrov"
+
+
+def test_an_unknown_sieve_is_refused() -> None:
+    with pytest.raises(ValueError, match="no-such-sieve"):
+        build_pipeline(config={"extractor_quotes": {"sieves": ["no-such-sieve"]}})
+
+
+def test_the_gate_leaves_null_a_speaker_below_the_threshold(annotate: Callable[[str], Doc]) -> None:
+    doc = annotate("“We will not back down,” Foreign Minister Sergey Lavrov said on Monday.")
+    (quote,) = quotes_of(doc)
+    quote.speaker, quote.speaker_id = "Sergey Lavrov", "p1"
+    sure = ConfidenceModel({}, intercept=3.0, threshold=0.5)
+    Gate(sure, 0.5).apply([quote], doc)
+    assert quote.speaker == "Sergey Lavrov" and quote.confidence == pytest.approx(0.953, abs=1e-3)
+    unsure = ConfidenceModel({}, intercept=-3.0, threshold=0.5)
+    Gate(unsure, 0.5).apply([quote], doc)
+    assert quote.speaker is None and quote.speaker_id is None
+    assert quote.speaker_mention is not None  # the words stay for the analyst
+
+
+def test_features_weigh_distance_and_other_people_nearby() -> None:
+    text = "Ann Lee met Bob Ray. " + "x " * 50 + "“Quote here,” Lee said."
+    facts = ArticleFacts.of(text, {"p1": [(0, 7), (124, 127)], "p2": [(12, 19)]})
+    quote = Attribution("direct", "cue-after:name", "Ann Lee", "p1", (124, 127), None, 107, 118)
+    values = features(quote, facts)
+    assert values["sieve=cue-after"] == 1.0 and values["how=name"] == 1.0
+    assert values["person"] == 1.0 and values["salience"] == pytest.approx(2 / 3)
+    assert values["others_nearby"] > 0  # Bob Ray was named within reach before the quote
+
+
+def example(right: bool, gold_null: bool = False) -> Example:
+    return Example("a", "q1", {}, right, gold_null)
+
+
+def test_the_threshold_prefers_a_null_to_a_wrong_speaker() -> None:
+    scored = [(0.9, example(True)), (0.8, example(True)), (0.3, example(False, gold_null=True))]
+    assert best_threshold(scored) == pytest.approx(0.8)
+    assert best_threshold([(0.9, example(True)), (0.2, example(True))]) == 0.0
+
+
+def test_folds_never_split_an_article() -> None:
+    ids = [f"article-{n}" for n in range(11)]
+    split = folds(ids, 5)
+    assert sorted(i for fold in split for i in fold) == sorted(ids)
+    assert len(split) == 5 and all(split)
+
+
+def test_evaluate_reports_precision_per_rule() -> None:
+    gold = {"quotes": [{"kind": "direct", "text": "we will not back down", "speaker": "Lavrov"}]}
+    predicted = {
+        "quotes": [
+            {
+                "kind": "direct",
+                "text": "we will not back down",
+                "speaker": "Lavrov",
+                "rule": "cue-after:name",
+            },
+            {
+                "kind": "indirect",
+                "text": "something else entirely",
+                "speaker": None,
+                "rule": "reported",
+            },
+        ]
+    }
+    rules = evaluate({"a": (predicted, gold)})["rules"]
+    assert rules["cue-after"] == {
+        "predicted": 1,
+        "matched": 1,
+        "right": 1,
+        "precision": 1.0,
+        "named": 1,
+        "named_precision": 1.0,
+    }
+    assert rules["reported"]["matched"] == 0 and rules["reported"]["precision"] is None
