@@ -150,3 +150,36 @@ def test_evaluate_reports_precision_per_rule() -> None:
         "named_precision": 1.0,
     }
     assert rules["reported"]["matched"] == 0 and rules["reported"]["precision"] is None
+
+
+NAMING_CASES = [
+    pytest.param(
+        "On Thursday Wang Wenbin, a spokesman for the ministry, dismissed the comments. "
+        "“Nato has come to the region to stir up conflicts,” Wang said.",
+        "Wang Wenbin",
+        id="one-word-of-one-persons-name",
+    ),
+    pytest.param(
+        "The money came from the founder of the bank, Oleg Tinkov, who left the country. "
+        "“I see no beneficiary of this war,” the founder said.",
+        "Oleg Tinkov",
+        id="definite-description-written-beside-the-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), NAMING_CASES)
+def test_a_speaker_named_in_other_words_is_the_person(
+    annotate: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    assert quotes_of(annotate(text))[-1].speaker == speaker
+
+
+def test_a_description_used_beside_two_names_names_neither(
+    annotate: Callable[[str], Doc],
+) -> None:
+    text = (
+        "The analyst Anna Berg and the analyst Paul Dorn spoke on Monday. "
+        "“The front will not move,” the analyst said."
+    )
+    assert quotes_of(annotate(text))[-1].speaker is None

@@ -109,6 +109,7 @@ class SpeakerResolver:
         self.antecedents.sort(key=lambda a: a.start)
         self._antecedent_starts = [a.start for a in self.antecedents]
         self._pronoun_cache: dict[int, Speaker | None] = {}
+        self.descriptors = self._index_descriptors()
 
     def _in_quote(self, start: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, start) - 1
@@ -138,15 +139,94 @@ class SpeakerResolver:
         if word == "it" and subject.dep_ == "nsubj":
             # ("it was announced that ..." is nobody's: the passive hides who spoke.)
             return "it", self._body_pronoun(subject)
-        if subject.pos_ == "PRON" or word in self.person_nouns:
+        if subject.pos_ == "PRON":
             return "unnamed", None
+        if word in self.person_nouns:
+            return "descriptor", self._descriptor(subject)
         if word in self.title_heads and not self._is_proper_phrase(subject):
-            return "description", self._description(subject)
+            found = self._description(subject)
+            return ("description", found) if found else ("descriptor", self._descriptor(subject))
+        described = self._descriptor(subject) if subject.pos_ == "NOUN" else None
+        if described is not None:
+            return "descriptor", described
         if self._refers_back_to_body(subject):
             return "body-described", self._body_described(subject)
+        short = self._person_by_name_part(subject)
+        if short is not None:
+            return "name-part", short
         if self._speaks_as_body(subject):
             return "body", self._named_body(subject)
         return "unnamed", None
+
+    def _person_by_name_part(self, noun: Token) -> Speaker | None:
+        """ "Wang said" after "Wang Wenbin, a spokesman": one word that is the first or last
+        word of exactly one person's name named before it (the model may have tagged the
+        lone word an organization) is that person."""
+        if noun.pos_ != "PROPN" or not noun.text[:1].isupper():
+            return None
+        start, end = self.noun_phrase(noun)
+        if self.doc.text[start:end] != noun.text:
+            return None
+        word = noun.lower_
+        named = [
+            person
+            for person in self.people.values()
+            if len(person.name.split()) > 1
+            and word in (person.name.split()[0].lower(), person.name.split()[-1].lower())
+            and any(mention_start < noun.idx for mention_start, _ in person.mentions)
+        ]
+        return self._speaker_for(named[0].id, noun) if len(named) == 1 else None
+
+    def _descriptor(self, noun: Token) -> Speaker | None:
+        """ "the Romanian journalist said" after "Romanian journalist Remus Cernea", "the
+        founder said" after "the founder of Tinkoff Bank, Oleg Tinkov": a definite
+        description whose head word the article used right beside exactly one person's
+        name before it, with no country that contradicts theirs."""
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this")) or c.dep_ == "poss"
+            for c in noun.children
+        )
+        if not definite or noun.tag_ not in ("NN", "NNP"):
+            return None
+        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
+        candidates = {
+            person_id
+            for start, person_id in self.descriptors.get(noun.lemma_.lower(), ())
+            if start < noun.idx and country in (None, self.people[person_id].country)
+        }
+        if len(candidates) != 1:
+            return None
+        return self._speaker_for(candidates.pop(), noun)
+
+    def _index_descriptors(self) -> dict[str, list[tuple[int, str]]]:
+        """The nouns written beside each person's name: before it in its phrase ("Romanian
+        journalist Remus Cernea"), in apposition ("Wang Wenbin, a spokesman for ..."), or
+        the noun the name stands in apposition to ("the founder of Tinkoff Bank, Oleg
+        Tinkov"), with where each was written."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        for token in self.doc:
+            person_id = self.person_at.get(token.i)
+            if person_id is None:
+                continue
+            head = token
+            while head.dep_ in ("compound", "flat") and head.head.i in self.person_at:
+                head = head.head
+            nouns = [
+                c
+                for c in head.children
+                if c.dep_ in ("compound", "appos")
+                and c.pos_ == "NOUN"
+                and c.i not in self.person_at
+            ]
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                nouns.append(head.head)
+                owner = head.head
+                # "the founder of the bank, Oleg Tinkov": the parser hangs the name off "bank"
+                if owner.dep_ == "pobj" and owner.head.lower_ == "of":
+                    nouns.append(owner.head.head)
+            for noun in nouns:
+                index.setdefault(noun.lemma_.lower(), []).append((token.idx, person_id))
+        return index
 
     def _document(self, noun: Token) -> Speaker | None:
         """ "a written analysis by the Center for Naval Analyses", "a defence ministry
