@@ -183,3 +183,26 @@ def test_a_description_used_beside_two_names_names_neither(
         "“The front will not move,” the analyst said."
     )
     assert quotes_of(annotate(text))[-1].speaker is None
+
+
+def test_a_pronoun_speaker_is_not_someone_the_quote_names(
+    annotate: Callable[[str], Doc],
+) -> None:
+    text = (
+        "Foreign Minister Anna Berg said on Monday that President Paul Dorn would not attack. "
+        "“Let President Dorn wonder what we will do,” she added."
+    )
+    assert quotes_of(annotate(text))[-1].speaker == "Anna Berg"
+    # Without the name inside the quote, "she" is the nearest woman named before, as ever.
+    plain = text.replace("Let President Dorn wonder", "Let them wonder")
+    assert quotes_of(annotate(plain))[-1].speaker == "Anna Berg"
+
+
+def test_he_after_a_quote_about_another_man_is_the_one_who_spoke(
+    annotate: Callable[[str], Doc],
+) -> None:
+    text = (
+        "Foreign Minister Adam Nowak said on Monday that President Paul Dorn would not attack. "
+        "“Let President Dorn wonder what we will do,” he added."
+    )
+    assert quotes_of(annotate(text))[-1].speaker == "Adam Nowak"

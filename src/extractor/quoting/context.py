@@ -70,5 +70,19 @@ class QuoteContext:
     def in_quote(self, token: Token) -> bool:
         return token.i in self.quote_of_token
 
-    def resolve(self, subject: Token | None) -> Speaker | None:
-        return self.resolver.resolve(subject) if subject is not None else None
+    def resolve(
+        self, subject: Token | None, quote: tuple[int, int] | None = None
+    ) -> Speaker | None:
+        """The speaker a subject names; for a quote's speaker, pass the quote's span, so that
+        a pronoun does not point to someone the quote itself names."""
+        if subject is None:
+            return None
+        excluding = frozenset() if quote is None else self.people_named_in(*quote)
+        return self.resolver.resolve(subject, excluding)
+
+    def people_named_in(self, start: int, end: int) -> frozenset[str]:
+        return frozenset(
+            person.id
+            for person in self.resolver.people.values()
+            if any(start <= s and e <= end for s, e in person.mentions)
+        )

@@ -117,7 +117,7 @@ class QuotedFinder:
                 event.attributed = True
                 event.rule = FINDER_RULES[find.__name__]
                 event.cue = (cue.idx, cue.idx + len(cue))
-                event.speaker = self.context.resolve(subject)
+                event.speaker = self.context.resolve(subject, self._own_words(event))
                 return
         dashed = self._dash_speaker(event)
         if dashed is not None:
@@ -132,7 +132,16 @@ class QuotedFinder:
                 event.attributed = True
                 event.rule = "cue-in-sentence"
                 event.cue = (cue.idx, cue.idx + len(cue))
-                event.speaker = self.context.resolve(subject)
+                event.speaker = self.context.resolve(subject, self._own_words(event))
+
+    def _own_words(self, event: SpeechEvent) -> tuple[int, int] | None:
+        """The quote's span when its marks close it within one paragraph: only then are the
+        names inside it surely the quote's own words, which a pronoun speaker is not."""
+        closed = event.marks is not None and event.marks.closed
+        same_paragraph = self.context.paragraph_of(event.start) == self.context.paragraph_of(
+            event.end
+        )
+        return (event.start, event.end) if closed and same_paragraph else None
 
     def _cue_in_sentence(self, event: SpeechEvent) -> Found | None:
         """'A further reason ..., he said, was because Xi Jinping was "watching like a hawk"':

@@ -108,17 +108,26 @@ class SpeakerResolver:
                 )
         self.antecedents.sort(key=lambda a: a.start)
         self._antecedent_starts = [a.start for a in self.antecedents]
-        self._pronoun_cache: dict[int, Speaker | None] = {}
+        self._pronoun_cache: dict[tuple[int, frozenset[str]], Speaker | None] = {}
+        # People a pronoun cannot point to here: those the quote being attributed names in its
+        # own words ("“He was reckless enough to attack Ukraine” ... he added" after a sentence
+        # about Putin is not Putin's).
+        self.excluded: frozenset[str] = frozenset()
         self.descriptors = self._index_descriptors()
 
     def _in_quote(self, start: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, start) - 1
         return k >= 0 and self._quoted[k][0] <= start < self._quoted[k][1]
 
-    def resolve(self, subject: Token) -> Speaker | None:
+    def resolve(self, subject: Token, excluding: frozenset[str] = frozenset()) -> Speaker | None:
         """Return the speaker a subject token names, or None when it names nobody we know.
-        The speaker records how it was found (`how`), which the confidence model weighs."""
-        how, found = self._resolve(subject)
+        The speaker records how it was found (`how`), which the confidence model weighs.
+        A pronoun does not point to the people in `excluding`."""
+        self.excluded = excluding
+        try:
+            how, found = self._resolve(subject)
+        finally:
+            self.excluded = frozenset()
         return None if found is None else replace(found, how=how)
 
     def _resolve(self, subject: Token) -> tuple[str, Speaker | None]:
@@ -624,6 +633,7 @@ class SpeakerResolver:
             for a in reversed(self.antecedents[:k])
             if position - a.start <= self.max_pronoun_distance
             and (gender is None or self.people[a.person_id].gender in (gender, None))
+            and a.person_id not in self.excluded
         ]
         if not window:
             return None
@@ -662,9 +672,10 @@ class SpeakerResolver:
         return None
 
     def _resolved_pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
-        if pronoun.i not in self._pronoun_cache:
-            self._pronoun_cache[pronoun.i] = self._pronoun(pronoun, gender)
-        return self._pronoun_cache[pronoun.i]
+        key = (pronoun.i, self.excluded)
+        if key not in self._pronoun_cache:
+            self._pronoun_cache[key] = self._pronoun(pronoun, gender)
+        return self._pronoun_cache[key]
 
     def _preferred(self, window: list[Antecedent], pronoun: Token) -> Antecedent:
         nearest_sentence = window[0].sentence
