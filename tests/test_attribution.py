@@ -206,3 +206,19 @@ def test_he_after_a_quote_about_another_man_is_the_one_who_spoke(
         "“Let President Dorn wonder what we will do,” he added."
     )
     assert quotes_of(annotate(text))[-1].speaker == "Adam Nowak"
+
+
+def test_speech_set_off_by_dashes_is_a_direct_quote_with_its_speaker(
+    annotate: Callable[[str], Doc],
+) -> None:
+    text = (
+        "Chancellor Olaf Scholz met the president on Monday.\n\n"
+        "- We will answer firmly and we will not back down - Scholz told reporters.\n\n"
+        "- We say this is the time for diplomacy, not for war.\n"
+    )
+    first, second = quotes_of(annotate(text))
+    assert text[first.start : first.end] == "We will answer firmly and we will not back down"
+    assert (first.kind, first.speaker, first.rule) == ("direct", "Olaf Scholz", "dash-cue:name")
+    assert text[second.start : second.end] == "We say this is the time for diplomacy, not for war."
+    assert second.speaker == "Olaf Scholz"  # the answer goes on in the next paragraph
+    assert second.rule is not None and second.rule.startswith("previous-paragraph")

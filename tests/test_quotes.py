@@ -219,7 +219,6 @@ def test_quote_left_open_at_the_end_is_listed_once(annotate: Callable[[str], Doc
     assert texts == ["Russia must leave Ukraine now and forever"]
 
 
-
 # Who said one quote in a longer passage: (pattern, excerpt, first words of the quote, speaker).
 SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
     # 'The U.S. ambassador to the OSCE, Daniel Baer, said in the U.S. statement: "..."'
@@ -579,8 +578,7 @@ GUARDS: list[tuple[str, str, str | None]] = [
     ),
     # "also known as" after a verb and another name gives the first one no alias.
     (
-        "Kallas met Stoltenberg, also known as Jens, in Tallinn. Jens said the alliance was "
-        "ready.",
+        "Kallas met Stoltenberg, also known as Jens, in Tallinn. Jens said the alliance was ready.",
         "the alliance was ready",
         "Jens",
     ),

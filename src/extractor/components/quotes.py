@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from extractor import lexicon
 from extractor.quoting.context import QuoteContext, QuoteSettings
 from extractor.quoting.cues import Cues
+from extractor.quoting.dashed import dash_events
 from extractor.quoting.gate import Gate
 from extractor.quoting.headlines import HeadlineFinder, cue_forms
 from extractor.quoting.quoted import QuotedFinder, is_quote
@@ -94,6 +95,7 @@ class QuoteFinder:
             for e in ReportedFinder(context, self.event_marks).events()
             if not any(start <= e.start < end for start, end in capitals)
         ]
+        events += dash_events(context)
         events.sort(key=lambda e: (e.start, e.end))
         run_sieves(self.sieves, events, context)
         records = [record_of(e, context) for e in events]

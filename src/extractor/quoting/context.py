@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extractor.quoting.cues import Cues
+from extractor.quoting.dashes import DashSpeech, dash_spans
 from extractor.quoting.marks import MarkedSpan, paragraphs, quoted_spans
 from extractor.quoting.speakers import Speaker, SpeakerResolver
 
@@ -46,15 +47,20 @@ class QuoteContext:
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.marked = [m for m in quoted_spans(self.text) if self._has_words(m)]
+        # Speech set off by dashes, outside quotation marks: its words are a quote's too.
+        self.dashed: list[DashSpeech] = [
+            d
+            for d in dash_spans(self.text)
+            if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
+        ]
         self.quote_of_token: dict[int, int] = {}
-        for number, marks in enumerate(self.marked):
-            span = doc.char_span(marks.open, marks.end, alignment_mode="expand")
+        quoted = [(m.open, m.end) for m in self.marked] + [(d.start, d.end) for d in self.dashed]
+        for number, (start, end) in enumerate(quoted):
+            span = doc.char_span(start, end, alignment_mode="expand")
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.memo: dict[str, object] = {}  # what sieves work out once per document
-        self.resolver = SpeakerResolver(
-            doc, [(m.open, m.end) for m in self.marked], settings.max_pronoun_distance
-        )
+        self.resolver = SpeakerResolver(doc, sorted(quoted), settings.max_pronoun_distance)
 
     def _has_words(self, marks: MarkedSpan) -> bool:
         start, end = marks.inner

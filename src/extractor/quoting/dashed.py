@@ -1,0 +1,53 @@
+"""Direct speech set off by dashes (`quoting.dashes` finds it), attributed through the clause
+after its closing dash: "- We will answer firmly - the chancellor said." A speech with no such
+clause is left to the attribution sieves, like a quote with no cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.dashes import DashSpeech
+
+# How many tokens into the attribution its speech verb may stand ("- the Russian foreign
+# minister Sergey Lavrov told reporters").
+CUE_TOKENS = 12
+
+
+def dash_events(context: QuoteContext) -> list[SpeechEvent]:
+    events = []
+    for speech in context.dashed:
+        tokens = context.doc.char_span(speech.start, speech.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        event = SpeechEvent(
+            kind="direct",
+            start=speech.start,
+            end=speech.end,
+            paragraph=context.paragraph_of(speech.start),
+            tokens=tokens,
+        )
+        cue = _cue(context, speech)
+        if cue is not None:
+            event.attributed, event.rule = True, "dash-cue"
+            event.cue = (cue.idx, cue.idx + len(cue))
+            subject = context.cues.subject_of(cue)
+            event.speaker = context.resolve(subject, (speech.start, speech.end))
+        events.append(event)
+    return events
+
+
+def _cue(context: QuoteContext, speech: DashSpeech) -> Token | None:
+    """The speech verb of the clause after the closing dash."""
+    if speech.cue_start is None:
+        return None
+    first = context.token_at(speech.cue_start)
+    if first is None:
+        return None
+    paragraph = context.paragraph_of(speech.cue_start)
+    for token in context.doc[first.i : first.i + CUE_TOKENS]:
+        if context.paragraph_of(token.idx) != paragraph or context.in_quote(token):
+            return None
+        if context.cues.attributes_quote(token):
+            return token
+    return None
