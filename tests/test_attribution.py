@@ -222,3 +222,25 @@ def test_speech_set_off_by_dashes_is_a_direct_quote_with_its_speaker(
     assert text[second.start : second.end] == "We say this is the time for diplomacy, not for war."
     assert second.speaker == "Olaf Scholz"  # the answer goes on in the next paragraph
     assert second.rule is not None and second.rule.startswith("previous-paragraph")
+
+
+BODY_NAME_CASES = [
+    pytest.param(
+        "The Institute for the Study of War in Washington said the attack hit a supply hub.",
+        "Institute for the Study of War",
+        id="a-name-going-on-past-for-ends-before-a-place",
+    ),
+    pytest.param(
+        "The Institute for the Study of War published a map on Monday. "
+        "The Institute said the attack hit a supply hub.",
+        "Institute for the Study of War",
+        id="a-body-named-again-by-its-first-word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), BODY_NAME_CASES)
+def test_a_body_speaks_under_its_full_name(
+    annotate: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    assert quotes_of(annotate(text))[-1].speaker == speaker

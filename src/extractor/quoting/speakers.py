@@ -441,8 +441,30 @@ class SpeakerResolver:
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
             return None
-        name = self._proper_name_in(noun) or self._owned_form(words) or words.text
+        name = (
+            self._proper_name_in(noun)
+            or self._owned_form(words)
+            or self._full_name_of(words)
+            or words.text
+        )
         return Speaker(name=name, person_id=None, mention=(start, end))
+
+    def _full_name_of(self, words: Span) -> str | None:
+        """ "the Institute said" after "The Institute for the Study of War": one capitalized
+        word that the article wrote earlier as the head of exactly one longer name is that
+        body, under the longer name."""
+        if len(words) != 1 or not words[0].is_title or words[0].i in self.country_at:
+            return None  # "EU" is a name of its own, not a word of "EU Association Agreement"
+        word = words[0]
+        longer = set()
+        for token in self.doc[: word.i]:
+            if token.text != word.text:
+                continue
+            start, end = self.noun_phrase(token)
+            phrase = self.doc.text[start:end]
+            if phrase.startswith(token.text + " "):
+                longer.add(phrase)
+        return longer.pop() if len(longer) == 1 else None
 
     def _owned_form(self, words: Span) -> str | None:
         """ "Ukraine's Foreign Ministry has rejected ... the Foreign Ministry accused": a body
@@ -839,8 +861,9 @@ class SpeakerResolver:
                 end = max(end, child.right_edge.i)
             elif child.dep_ == "prep" and child.lower_ == "in" and self._located(noun, child):
                 end = max(end, child.right_edge.i)  # "the U.S. Embassy in Moscow"
-            elif child.dep_ == "prep" and child.lower_ in ("for", "on") and _names_on(noun, child):
-                end = max(end, child.right_edge.i)  # "the Institute for the Study of War"
+            elif child.dep_ == "prep" and child.lower_ in ("for", "on"):
+                # "the Institute for the Study of War (in Washington)"
+                end = max(end, _name_end_on(noun, child) or end)
             elif child.dep_ == "compound" or child.dep_ == "flat":
                 end = max(end, child.i)
         while end > noun.i and doc[end].is_punct:
@@ -849,17 +872,24 @@ class SpeakerResolver:
         return first.idx, last.idx + len(last)
 
 
-def _names_on(noun: Token, prep: Token) -> bool:
-    """Whether a capitalised name goes on past "for"/"on": "Institute for the Study of War",
-    "Council on Foreign Relations"; not "Ukraine for the talks", "Gazprom on Thursday"."""
+def _name_end_on(noun: Token, prep: Token) -> int | None:
+    """Where a capitalised name that goes on past "for"/"on" ends: "Institute for the Study
+    of War" (not the "in Washington" after it), "Council on Foreign Relations"; None for
+    "Ukraine for the talks", "Gazprom on Thursday"."""
     if not _capitalized(noun):
-        return False
-    words = [t for t in prep.subtree if t.i > prep.i and t.is_alpha]
-    return (
-        bool(words)
-        and all(t.text[:1].isupper() or t.lower_ in ("the", "of", "and") for t in words)
-        and not any(t.ent_type_ in ("DATE", "TIME", "GPE") for t in words)
-    )
+        return None
+    last = None
+    for token in prep.subtree:
+        if token.i <= prep.i or not token.is_alpha:
+            continue
+        if not (token.text[:1].isupper() or token.lower_ in ("the", "of", "and")):
+            break
+        if token.ent_type_ in ("DATE", "TIME", "GPE"):
+            return None
+        last = token
+    while last is not None and last.lower_ in ("the", "of", "and"):
+        last = last.doc[last.i - 1] if last.i - 1 > prep.i else None
+    return None if last is None else last.i
 
 
 def _is_place(token: Token) -> bool:
