@@ -236,6 +236,12 @@ BODY_NAME_CASES = [
         "Institute for the Study of War",
         id="a-body-named-again-by-its-first-word",
     ),
+    pytest.param(
+        "The U.S. Treasury imposed sanctions on the bank on Thursday. "
+        "The Treasury said the bank had helped Moscow evade sanctions.",
+        "U.S. Treasury",
+        id="a-body-named-again-without-its-country",
+    ),
 ]
 
 

@@ -168,9 +168,9 @@ class SpeakerResolver:
         return "unnamed", None
 
     def _person_by_name_part(self, noun: Token) -> Speaker | None:
-        """ "Wang said" after "Wang Wenbin, a spokesman": one word that is the first or last
-        word of exactly one person's name named before it (the model may have tagged the
-        lone word an organization) is that person."""
+        """ "Wang said" with "Wang Wenbin, a spokesman" in the article: one word that is the
+        first or last word of exactly one person's name (the model may have tagged the lone
+        word an organization) is that person."""
         if noun.pos_ != "PROPN" or not noun.text[:1].isupper():
             return None
         start, end = self.noun_phrase(noun)
@@ -182,7 +182,6 @@ class SpeakerResolver:
             for person in self.people.values()
             if len(person.name.split()) > 1
             and word in (person.name.split()[0].lower(), person.name.split()[-1].lower())
-            and any(mention_start < noun.idx for mention_start, _ in person.mentions)
         ]
         return self._speaker_for(named[0].id, noun) if len(named) == 1 else None
 
@@ -450,9 +449,10 @@ class SpeakerResolver:
         return Speaker(name=name, person_id=None, mention=(start, end))
 
     def _full_name_of(self, words: Span) -> str | None:
-        """ "the Institute said" after "The Institute for the Study of War": one capitalized
-        word that the article wrote earlier as the head of exactly one longer name is that
-        body, under the longer name."""
+        """ "the Institute said" after "The Institute for the Study of War", "the Treasury
+        said" after "the U.S. Treasury": one title-case word that the article wrote earlier
+        as the head of exactly one longer name, going on after it or led by a country, is
+        that body, under the longer name."""
         if len(words) != 1 or not words[0].is_title or words[0].i in self.country_at:
             return None  # "EU" is a name of its own, not a word of "EU Association Agreement"
         word = words[0]
@@ -462,7 +462,10 @@ class SpeakerResolver:
                 continue
             start, end = self.noun_phrase(token)
             phrase = self.doc.text[start:end]
-            if phrase.startswith(token.text + " "):
+            led_by_country = phrase.endswith(" " + token.text) and any(
+                t.i in self.country_at for t in token.children if t.i < token.i
+            )
+            if phrase.startswith(token.text + " ") or led_by_country:
                 longer.add(phrase)
         return longer.pop() if len(longer) == 1 else None
 
