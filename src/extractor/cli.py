@@ -1,8 +1,9 @@
 """The `extract` command: arguments in, one library call per command, rich out.
 
 `extract PATH...` extracts articles (the `run` command, implied when the first argument is not
-a command); `extract evaluate GOLD_DIR` scores against gold; `extract schema` prints the JSON
-Schema of the output.
+a command); `extract evaluate GOLD_DIR` scores against gold; `extract report OUT_DIR` builds an
+HTML report of the outputs; `extract export OUT_DIR --to corpus.duckdb` writes them as tables;
+`extract schema` prints the JSON Schema of the output.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractor import __version__
 from extractor.batch import Engine, find_articles, run_batch
+from extractor.corpus import Corpus, OutputsError, load_outputs
 from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds
 from extractor.extraction import ArticleResult, Settings, extractor_for
@@ -35,7 +37,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-COMMANDS = ("run", "evaluate", "schema")
+COMMANDS = ("run", "evaluate", "report", "export", "schema")
 stdout = Console()
 stderr = Console(stderr=True)
 
@@ -217,6 +219,59 @@ def _thresholds(values: list[str]) -> dict[str, float]:
                 f"{value!r}: expected KEY=VALUE, e.g. people.f1=0.9", param_hint="--min"
             )
     return thresholds
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of outputs written by `extract`.")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            help="A DuckDB file (*.duckdb, *.db), or a folder (ending in /) for Parquet files.",
+        ),
+    ],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Write the outputs as tables: articles, people, mentions, quotes, troop_figures, ..."""
+    from extractor.export import ExportError, export_duckdb, export_parquet
+
+    destination = Path(to)
+    as_database = destination.suffix.lower() in (".duckdb", ".db")
+    if not as_database and not (to.endswith(("/", "\\")) or destination.is_dir()):
+        raise typer.BadParameter(
+            f"{to!r}: name a DuckDB file (corpus.duckdb) or a folder ending in / (tables/)",
+            param_hint="--to",
+        )
+    corpus = _load_outputs(out_dir)
+    try:
+        if as_database:
+            export_duckdb(corpus.outputs, destination)
+        else:
+            export_parquet(corpus.outputs, destination)
+    except ExportError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    if not quiet:
+        kind = "DuckDB database" if as_database else "Parquet files"
+        print(f"wrote {len(corpus.outputs)} articles to {destination} ({kind})")
+    if corpus.errors:
+        raise typer.Exit(1)
+
+
+def _load_outputs(out_dir: Path) -> Corpus:
+    """Read the outputs, printing one line per bad file; exit 1 when there is nothing to read."""
+    try:
+        corpus = load_outputs(out_dir)
+    except OutputsError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    for message in corpus.errors:
+        _error(message)
+    if not corpus.outputs:
+        _error(f"{out_dir}: no valid outputs to read")
+        raise typer.Exit(1)
+    return corpus
 
 
 @app.command()
