@@ -38,6 +38,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 COMMANDS = ("run", "evaluate", "report", "export", "schema")
+REPORT_FOLDER = "report"
 stdout = Console()
 stderr = Console(stderr=True)
 
@@ -92,6 +93,9 @@ def run(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Refuse articles larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    with_report: Annotated[
+        bool, typer.Option("--report", help="Then build the HTML report in OUT/report/.")
+    ] = False,
 ) -> None:
     """Extract PATHS into one JSON document per article (OUT/<article id>.json)."""
     if scheduler and engine is not EngineName.dask:
@@ -140,7 +144,8 @@ def run(
         raise typer.Exit(1) from None
     if not quiet:
         stdout.print(summary_table(summary))
-    if summary.failed or errors:
+    report_failed = with_report and not _write_report(out, out / REPORT_FOLDER, None, quiet)
+    if summary.failed or errors or report_failed:
         raise typer.Exit(1)
 
 
@@ -219,6 +224,40 @@ def _thresholds(values: list[str]) -> dict[str, float]:
                 f"{value!r}: expected KEY=VALUE, e.g. people.f1=0.9", param_hint="--min"
             )
     return thresholds
+
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of outputs written by `extract`.")],
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Folder of the site (default: OUT_DIR/report).")
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the articles, when they are not at article.path any more."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Build a static HTML report of the outputs: an index and one page per article."""
+    if not _write_report(out_dir, to or out_dir / REPORT_FOLDER, articles, quiet):
+        raise typer.Exit(1)
+
+
+def _write_report(out_dir: Path, destination: Path, articles: Path | None, quiet: bool) -> bool:
+    """Build the report; print one line per problem; return True when nothing went wrong."""
+    from extractor.report import build_report  # jinja2 only when a report is asked for
+
+    corpus = _load_outputs(out_dir)
+    try:
+        result = build_report(corpus.outputs, destination, articles)
+    except OSError as error:
+        _error(f"{destination}: cannot write the report: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    for message in result.errors:
+        _error(message)
+    if not quiet:
+        print(f"wrote {result.pages} article pages and {result.index}")
+    return not (corpus.errors or result.errors)
 
 
 @app.command()
