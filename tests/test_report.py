@@ -207,7 +207,7 @@ def test_a_quote_without_speaker_says_so(site: dict[str, Any], page: Any) -> Non
 def _article_rows(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         "#articles-table tbody tr:not([hidden])",
-        "rows => rows.map(row => row.querySelector('.meta').textContent.trim())",
+        "rows => rows.map(row => row.dataset.article)",
     )
 
 
