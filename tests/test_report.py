@@ -43,11 +43,22 @@ runner = CliRunner()
 def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("outputs")
     texts = extract_small_batch(out)
+    _add_furniture(out / f"{ARTICLE}.json", texts[ARTICLE], "NTD Photo")
     result = runner.invoke(app, ["report", str(out)])
     assert result.exit_code == 0, result.output
     assert f"wrote 3 article pages and {out / 'report' / 'index.html'}" in result.stdout
     documents = {aid: json.loads((out / f"{aid}.json").read_text("utf-8")) for aid in SMALL_BATCH}
     return {"root": out / "report", "texts": texts, "documents": documents}
+
+
+def _add_furniture(path: Path, text: str, words: str) -> None:
+    """Mark `words` as page furniture in the output, as the extractor will once it finds it
+    (no output lists any today): the report must grey it."""
+    document = json.loads(path.read_text("utf-8"))
+    start = text.index(words)
+    furniture = [{"text": words, "start": start, "end": start + len(words)}]
+    document["article"]["furniture"] = furniture
+    path.write_text(json.dumps(document), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +159,10 @@ def test_article_page_shows_every_fact_at_its_offsets(
         assert (highlight["start"], highlight["end"]) == (start, end), key
         assert highlight["text"] == text[start:end], key
     assert page.locator(".hl-person").first.is_visible()
+    furniture = page.locator("#article-text .hl-furniture")
+    assert furniture.inner_text() == "NTD Photo"
+    assert furniture.evaluate("e => getComputedStyle(e).color") == "rgb(107, 107, 107)"
+    assert page.locator("#furniture li").inner_text() == "NTD Photo"
     page.screenshot(path=str(_screenshot_dir(tmp_path) / "report-article.png"))
 
 
@@ -301,3 +316,14 @@ def test_run_with_report_builds_the_site(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "report" / "index.html").is_file()
     assert (tmp_path / "report" / "articles" / f"{SMALL_BATCH[1]}.html").is_file()
+
+
+def test_templates_and_static_files_ship_with_the_package() -> None:
+    # The report reads them through importlib.resources, as an installed wheel has them.
+    from importlib.resources import files
+
+    package = files("extractor.report")
+    templates = sorted(p.name for p in (package / "templates").iterdir())
+    assert templates == ["article.html.j2", "base.html.j2", "index.html.j2", "macros.html.j2"]
+    assert (package / "static" / "report.css").read_text("utf-8").startswith("/*")
+    assert "sortable" in (package / "static" / "report.js").read_text("utf-8")
