@@ -308,14 +308,15 @@ def test_report_cli_reports_missing_text_and_broken_files(
     assert 'id="article-text"' in page
 
 
-def test_run_with_report_builds_the_site(tmp_path: Path) -> None:
+def test_run_with_report_builds_the_site_from_jsonl_too(tmp_path: Path) -> None:
     article = GOLD_DIR / f"{SMALL_BATCH[1]}.txt"
-    result = runner.invoke(
-        app, ["run", str(article), "--out", str(tmp_path), "--report", "--quiet"]
-    )
+    arguments = ["run", str(article), "--out", str(tmp_path), "--format", "jsonl", "--report"]
+    result = runner.invoke(app, [*arguments, "--quiet"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "report" / "index.html").is_file()
-    assert (tmp_path / "report" / "articles" / f"{SMALL_BATCH[1]}.html").is_file()
+    assert (tmp_path / "articles.jsonl").is_file()
+    page = (tmp_path / "report" / "articles" / f"{SMALL_BATCH[1]}.html").read_text("utf-8")
+    assert 'id="article-text"' in page
+    assert f'data-article="{SMALL_BATCH[1]}"' in (tmp_path / "report" / "index.html").read_text()
 
 
 def test_templates_and_static_files_ship_with_the_package() -> None:
