@@ -317,6 +317,12 @@ def test_run_with_report_builds_the_site_from_jsonl_too(tmp_path: Path) -> None:
     page = (tmp_path / "report" / "articles" / f"{SMALL_BATCH[1]}.html").read_text("utf-8")
     assert 'id="article-text"' in page
     assert f'data-article="{SMALL_BATCH[1]}"' in (tmp_path / "report" / "index.html").read_text()
+    # A rebuild drops the page of an article gone from the outputs, and nothing it did not make.
+    pages = tmp_path / "report" / "articles"
+    (pages / "gone.html").write_text(page, encoding="utf-8")
+    (pages / "mine.html").write_text("<p>an analyst's own notes</p>", encoding="utf-8")
+    assert runner.invoke(app, ["report", str(tmp_path), "--quiet"]).exit_code == 0
+    assert sorted(p.name for p in pages.iterdir()) == [f"{SMALL_BATCH[1]}.html", "mine.html"]
 
 
 def test_templates_and_static_files_ship_with_the_package() -> None:

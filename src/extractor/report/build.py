@@ -27,6 +27,7 @@ from extractor.writing import write_atomic
 ARTICLES_FOLDER = "articles"
 TOP_SPEAKERS = 20
 UNKNOWN_SIDE = "side not given"
+GENERATOR = '<meta name="generator" content="extractor report">'
 
 
 @dataclass
@@ -94,7 +95,8 @@ def build_report(
         written.add(path.name)
         result.pages += 1
     for stale in pages.glob("*.html"):
-        if stale.name not in written:  # an article no longer in the outputs
+        # An article no longer in the outputs; a page we did not make is left alone.
+        if stale.name not in written and GENERATOR in stale.read_text("utf-8", "replace"):
             stale.unlink()
     speakers = _speakers(views)
     figures = [
