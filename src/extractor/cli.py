@@ -1,8 +1,9 @@
 """The `extract` command: arguments in, one library call per command, rich out.
 
 `extract PATH...` extracts articles (the `run` command, implied when the first argument is not
-a command); `extract evaluate GOLD_DIR` scores against gold; `extract schema` prints the JSON
-Schema of the output.
+a command); `extract evaluate GOLD_DIR` scores against gold; `extract report OUT_DIR` builds an
+HTML report of the outputs; `extract export OUT_DIR --to corpus.duckdb` writes them as tables;
+`extract schema` prints the JSON Schema of the output.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractor import __version__
 from extractor.batch import Engine, find_articles, run_batch
+from extractor.corpus import Corpus, OutputsError, load_outputs
 from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds
 from extractor.extraction import ArticleResult, Settings, extractor_for
@@ -35,7 +37,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-COMMANDS = ("run", "evaluate", "schema")
+COMMANDS = ("run", "evaluate", "report", "export", "schema")
+REPORT_FOLDER = "report"
 stdout = Console()
 stderr = Console(stderr=True)
 
@@ -90,6 +93,9 @@ def run(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Refuse articles larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
+    with_report: Annotated[
+        bool, typer.Option("--report", help="Then build the HTML report in OUT/report/.")
+    ] = False,
 ) -> None:
     """Extract PATHS into one JSON document per article (OUT/<article id>.json)."""
     if scheduler and engine is not EngineName.dask:
@@ -138,7 +144,8 @@ def run(
         raise typer.Exit(1) from None
     if not quiet:
         stdout.print(summary_table(summary))
-    if summary.failed or errors:
+    report_failed = with_report and not _write_report(out, out / REPORT_FOLDER, None, quiet)
+    if summary.failed or errors or report_failed:
         raise typer.Exit(1)
 
 
@@ -237,6 +244,93 @@ def _thresholds(values: list[str]) -> dict[str, float]:
                 f"{value!r}: expected KEY=VALUE, e.g. people.f1=0.9", param_hint="--min"
             )
     return thresholds
+
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of outputs written by `extract`.")],
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Folder of the site (default: OUT_DIR/report).")
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the articles, when they are not at article.path any more."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Build a static HTML report of the outputs: an index and one page per article."""
+    if not _write_report(out_dir, to or out_dir / REPORT_FOLDER, articles, quiet):
+        raise typer.Exit(1)
+
+
+def _write_report(out_dir: Path, destination: Path, articles: Path | None, quiet: bool) -> bool:
+    """Build the report; print one line per problem; return True when nothing went wrong."""
+    from extractor.report import build_report  # jinja2 only when a report is asked for
+
+    corpus = _load_outputs(out_dir)
+    try:
+        result = build_report(corpus.outputs, destination, articles)
+    except OSError as error:
+        _error(f"{destination}: cannot write the report: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    for message in result.errors:
+        _error(message)
+    if not quiet:
+        print(f"wrote {result.pages} article pages and {result.index}")
+    return not (corpus.errors or result.errors)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of outputs written by `extract`.")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            help="A DuckDB file (*.duckdb, *.db), or a folder (ending in /) for Parquet files.",
+        ),
+    ],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Write the outputs as tables: articles, people, mentions, quotes, troop_figures, ..."""
+    from extractor.export import ExportError, export_duckdb, export_parquet
+
+    destination = Path(to)
+    as_database = destination.suffix.lower() in (".duckdb", ".db")
+    if not as_database and not (to.endswith(("/", "\\")) or destination.is_dir()):
+        raise typer.BadParameter(
+            f"{to!r}: name a DuckDB file (corpus.duckdb) or a folder ending in / (tables/)",
+            param_hint="--to",
+        )
+    corpus = _load_outputs(out_dir)
+    try:
+        if as_database:
+            export_duckdb(corpus.outputs, destination)
+        else:
+            export_parquet(corpus.outputs, destination)
+    except ExportError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    if not quiet:
+        kind = "DuckDB database" if as_database else "Parquet files"
+        print(f"wrote {len(corpus.outputs)} articles to {destination} ({kind})")
+    if corpus.errors:
+        raise typer.Exit(1)
+
+
+def _load_outputs(out_dir: Path) -> Corpus:
+    """Read the outputs, printing one line per bad file; exit 1 when there is nothing to read."""
+    try:
+        corpus = load_outputs(out_dir)
+    except OutputsError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    for message in corpus.errors:
+        _error(message)
+    if not corpus.outputs:
+        _error(f"{out_dir}: no valid outputs to read")
+        raise typer.Exit(1)
+    return corpus
 
 
 @app.command()

@@ -6,12 +6,13 @@ the writer and the skip-if-current check all come from here.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc
 
 from extractor.annotations import CharSpan
+from extractor.quoting.nesting import with_nesting
 from extractor.reading import Article
 
 SCHEMA_VERSION = 1
@@ -70,9 +71,12 @@ class Organization(_Model):
     mentions: list[Mention]
 
 
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
 class Quote(_Model):
     id: str
-    kind: Literal["direct", "partial", "indirect"]
+    kind: QuoteKind
     text: str = Field(description="The quote without its marks, or the reported clause.")
     speaker: str | None = Field(description="A people[].name, an organization's name, or null.")
     speaker_id: str | None = Field(description="The people[].id of the speaker, if a person.")
@@ -171,7 +175,7 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
         quotes=[
             Quote(
                 id=f"q{number}",
-                kind=q.kind,
+                kind=cast(QuoteKind, q.kind),
                 text=text[q.start : q.end],
                 speaker=q.speaker,
                 speaker_id=q.speaker_id,
@@ -183,7 +187,7 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 confidence=q.confidence,
                 within=None if q.within is None else f"q{q.within + 1}",
             )
-            for number, q in enumerate(doc._.quotes or [], start=1)
+            for number, q in enumerate(with_nesting(doc._.quotes or []), start=1)
         ],
         troop_figures=[
             TroopFigure(
