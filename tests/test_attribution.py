@@ -242,6 +242,18 @@ BODY_NAME_CASES = [
         "U.S. Treasury",
         id="a-body-named-again-without-its-country",
     ),
+    pytest.param(
+        "“Russia continues its aggression,” reads the Statement of the Ministry of Foreign "
+        "Affairs of Ukraine.",
+        "Ministry of Foreign Affairs of Ukraine",
+        id="a-statement-of-a-body-reads",
+    ),
+    pytest.param(
+        "Poland's Senate adopted a resolution on Thursday. "
+        "The resolution says that Russia has amassed a huge army on the border.",
+        "Senate",
+        id="a-resolution-speaks-for-the-body-that-adopted-it",
+    ),
 ]
 
 

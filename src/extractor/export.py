@@ -234,9 +234,7 @@ def load_tables(connection: duckdb.DuckDBPyConnection, outputs: Iterable[Article
     """Create every table in TABLES on `connection` and fill it from `outputs`."""
     for name, rows in table_rows(outputs).items():
         columns = TABLES[name]
-        connection.execute(
-            f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
-        )
+        connection.execute(f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in columns)})")
         if not rows:
             continue
         # Column-wise through unnest: one statement per table instead of one per row

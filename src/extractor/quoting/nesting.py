@@ -18,9 +18,7 @@ def with_nesting(quotes: list[QuoteRecord]) -> list[QuoteRecord]:
     `within` is the index (in `quotes`) of the narrowest indirect quote whose span holds the
     partial's span; a `within` a component has already set is kept. The list order is kept.
     """
-    indirect = [
-        (index, quote) for index, quote in enumerate(quotes) if quote.kind == "indirect"
-    ]
+    indirect = [(index, quote) for index, quote in enumerate(quotes) if quote.kind == "indirect"]
     nested = []
     for quote in quotes:
         if quote.kind == "partial" and quote.within is None:

@@ -311,6 +311,12 @@ class SpeakerResolver:
                 source = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if source is not None:
                     return self.resolve(source)
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "the Statement of the Ministry of Foreign Affairs", not "a report of losses"
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                issuer = self.resolve(source) if source is not None else None
+                if issuer is not None:
+                    return issuer
             if prep.dep_ == "acl" and prep.lemma_.lower() in self.issuing_verbs:
                 # "The joint statement issued by the Quad foreign ministers"
                 agent = next((c for c in prep.children if c.dep_ == "agent"), None)
