@@ -7,11 +7,17 @@ the headline's words. Runs before the parser, which keeps sentence starts set ea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("extractor_paragraphs")
+@Language.factory("extractor_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return mark_paragraphs
+
+
 def mark_paragraphs(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
