@@ -262,3 +262,12 @@ def test_a_body_speaks_under_its_full_name(
     annotate: Callable[[str], Doc], text: str, speaker: str
 ) -> None:
     assert quotes_of(annotate(text))[-1].speaker == speaker
+
+
+def test_a_name_closing_the_main_subject_is_who_he_is(annotate: Callable[[str], Doc]) -> None:
+    text = (
+        "The head of the Ministry of Foreign Affairs Adam Nowak stated in an interview that "
+        "in his opinion Russian President Paul Dorn would not attack the alliance. "
+        "“We will not reveal our cards,” he added."
+    )
+    assert quotes_of(annotate(text))[-1].speaker == "Adam Nowak"

@@ -45,14 +45,25 @@ class Antecedent:
     sentence: int  # token index where the mention's sentence starts
 
 
-def _part_in_sentence(token: Token) -> str:
-    if is_main_subject(token):
+def _part_in_sentence(token: Token, person_at: dict[int, str]) -> str:
+    if is_main_subject(token) or _closes_main_subject(token, person_at):
         return "subject"
     while token.dep_ in ("compound", "flat"):
         token = token.head
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "ROOT":
         return "object"
     return "other"
+
+
+def _closes_main_subject(name: Token, person_at: dict[int, str]) -> bool:
+    """ "The head of the Ministry of Foreign Affairs Radosław Sikorski stated": the name that
+    closes the main subject's phrase is who the subject is."""
+    noun = name
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun is name or not is_main_subject(noun):
+        return False
+    return closing_name(noun, person_at) == person_at.get(name.i)
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,9 @@ class SpeakerResolver:
                     continue  # a related-story headline is not what "he" points back to
                 head = span[-1]
                 self.antecedents.append(
-                    Antecedent(start, person.id, _part_in_sentence(head), head.sent.start)
+                    Antecedent(
+                        start, person.id, _part_in_sentence(head, self.person_at), head.sent.start
+                    )
                 )
         self.antecedents.sort(key=lambda a: a.start)
         self._antecedent_starts = [a.start for a in self.antecedents]
