@@ -93,7 +93,9 @@ class SpeakerResolver:
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
-        self.title_heads = {title[-1] for title in lexicon.titles()}
+        # A title turns on the word before its "of": "director of national intelligence" is
+        # a director; "US intelligence" describes no person.
+        self.title_heads = {_title_head(title) for title in lexicon.titles()}
         self.speech_lemmas = {
             lemma for lemma, kind in lexicon.cue_verbs().items() if kind == "speech"
         }
@@ -795,7 +797,23 @@ class SpeakerResolver:
             person = self.people[antecedent.person_id]
             if self._fits(person, head, country, untitled_ok=False):
                 return Speaker(name=person.name, person_id=person.id, mention=(start, end))
+        only = self._only_person_of(country, before=noun.idx)
+        if only is not None and not only.titles:
+            # "the UK's foreign secretary said" where the one British person named so far is
+            # Liz Truss, named without a title: her, the office being the story's.
+            return Speaker(name=only.name, person_id=only.id, mention=(start, end))
         return None
+
+    def _only_person_of(self, country: str | None, before: int) -> PersonRecord | None:
+        """The one person acting for a country named before a point, if exactly one is."""
+        if country is None:
+            return None
+        named = [
+            person
+            for person in self.people.values()
+            if person.country == country and any(s < before for s, _ in person.mentions)
+        ]
+        return named[0] if len(named) == 1 else None
 
     @staticmethod
     def _fits(person: PersonRecord, head: str, country: str | None, untitled_ok: bool) -> bool:
@@ -944,6 +962,11 @@ def _is_leader(head: str, person: PersonRecord) -> bool:
     """Whether a leader's description ("the president") fits a person named as a leader."""
     leaders = lexicon.lower_set("leader_titles.txt")
     return head in leaders and any(t.lower() in leaders for t in person.titles)
+
+
+def _title_head(title: tuple[str, ...]) -> str:
+    words = list(title[: title.index("of")]) if "of" in title[1:] else list(title)
+    return words[-1]
 
 
 def _description_head(noun: Token) -> str:
