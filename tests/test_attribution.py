@@ -261,6 +261,11 @@ BODY_NAME_CASES = [
         "Senate",
         id="a-resolution-speaks-for-the-body-that-adopted-it",
     ),
+    pytest.param(
+        "The defence ministry said that the troops were returning to their bases.",
+        "defence ministry",
+        id="a-body-written-in-lower-case-by-its-field",
+    ),
 ]
 
 

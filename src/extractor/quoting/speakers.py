@@ -862,10 +862,11 @@ class SpeakerResolver:
         if noun.ent_type_ in _ORG_LABELS:
             return True
         if noun.lower_ in self.institution_nouns:
-            return any(
+            named = any(
                 t.i in self.organization_at or t.i in self.country_at or t.ent_type_ in _ORG_LABELS
                 for t in noun.subtree
             )
+            return named or _described_by_its_field(noun)
         return noun.pos_ == "PROPN"
 
     def _is_seat(self, token: Token) -> bool:
@@ -962,6 +963,17 @@ def _is_leader(head: str, person: PersonRecord) -> bool:
     """Whether a leader's description ("the president") fits a person named as a leader."""
     leaders = lexicon.lower_set("leader_titles.txt")
     return head in leaders and any(t.lower() in leaders for t in person.titles)
+
+
+def _described_by_its_field(noun: Token) -> bool:
+    """ "The defence ministry said", "the central bank said": a definite institution noun
+    that its field describes is one body, whose name the article writes in lower case."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    described = any(
+        c.dep_ in ("compound", "amod") and c.i < noun.i and c.pos_ in ("NOUN", "ADJ", "PROPN")
+        for c in noun.children
+    )
+    return noun.pos_ == "NOUN" and definite and described
 
 
 def _title_head(title: tuple[str, ...]) -> str:
