@@ -973,7 +973,7 @@ def _described_by_its_field(noun: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.i < noun.i and c.pos_ in ("NOUN", "ADJ", "PROPN")
         for c in noun.children
     )
-    return noun.pos_ == "NOUN" and definite and described
+    return noun.pos_ in ("NOUN", "PROPN") and definite and described
 
 
 def _title_head(title: tuple[str, ...]) -> str:
