@@ -138,11 +138,11 @@ class SpeakerResolver:
         """Return the speaker a subject token names, or None when it names nobody we know.
         The speaker records how it was found (`how`), which the confidence model weighs.
         A pronoun does not point to the people in `excluding`."""
-        self.excluded = excluding
+        outer, self.excluded = self.excluded, excluding
         try:
             how, found = self._resolve(subject)
         finally:
-            self.excluded = frozenset()
+            self.excluded = outer
         return None if found is None else replace(found, how=how)
 
     def _resolve(self, subject: Token) -> tuple[str, Speaker | None]:
@@ -188,6 +188,8 @@ class SpeakerResolver:
         word an organization) is that person."""
         if noun.pos_ != "PROPN" or not noun.text[:1].isupper():
             return None
+        if noun.i in self.country_at or noun.ent_type_ in ("GPE", "LOC", "NORP"):
+            return None  # "Israel said" is the country, whoever is called Israel Katz
         start, end = self.noun_phrase(noun)
         if self.doc.text[start:end] != noun.text:
             return None
@@ -212,12 +214,23 @@ class SpeakerResolver:
         if not definite or noun.tag_ not in ("NN", "NNP"):
             return None
         country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
-        candidates = {
-            person_id
+        written = [
+            (start, person_id)
             for start, person_id in self.descriptors.get(noun.lemma_.lower(), ())
             if start < noun.idx and country in (None, self.people[person_id].country)
-        }
+        ]
+        candidates = {person_id for _, person_id in written}
         if len(candidates) != 1:
+            return None
+        # "Ukrainian soldier Ivan Petrenko ... A soldier from his unit ... the soldier said":
+        # a new, unnamed one came between.
+        last = max(start for start, _ in written)
+        if any(
+            t.lemma_.lower() == noun.lemma_.lower()
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+            for t in self.doc[: noun.i]
+            if t.idx > last
+        ):
             return None
         return self._speaker_for(candidates.pop(), noun)
 
@@ -241,11 +254,28 @@ class SpeakerResolver:
                 and c.pos_ == "NOUN"
                 and c.i not in self.person_at
             ]
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            inner_person = head.dep_ == "appos" and any(
+                prep.lower_ == "of"
+                and any(
+                    o.dep_ == "pobj"
+                    and (o.lower_ in self.person_nouns or o.lower_ in self.title_heads)
+                    for o in prep.children
+                )
+                for prep in head.head.children
+            )
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not inner_person:
+                # (not "the mother of the jailed reporter, Evan Gershkovich": the name may be
+                # the reporter's, whatever the parser hung it from)
                 nouns.append(head.head)
                 owner = head.head
-                # "the founder of the bank, Oleg Tinkov": the parser hangs the name off "bank"
-                if owner.dep_ == "pobj" and owner.head.lower_ == "of":
+                # "the founder of the bank, Oleg Tinkov": the parser hangs the name off "bank";
+                # not "the mother of the jailed reporter, Evan Gershkovich", who is the reporter.
+                if (
+                    owner.dep_ == "pobj"
+                    and owner.head.lower_ == "of"
+                    and owner.lower_ not in self.person_nouns
+                    and owner.lower_ not in self.title_heads
+                ):
                     nouns.append(owner.head.head)
             for noun in nouns:
                 index.setdefault(noun.lemma_.lower(), []).append((token.idx, person_id))
@@ -330,8 +360,8 @@ class SpeakerResolver:
                 # "the Statement of the Ministry of Foreign Affairs", not "a report of losses"
                 source = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 issuer = self.resolve(source) if source is not None else None
-                if issuer is not None:
-                    return issuer
+                if issuer is not None and issuer.how in ("name", "body", "name-part"):
+                    return issuer  # not "the post of prime minister"
             if prep.dep_ == "acl" and prep.lemma_.lower() in self.issuing_verbs:
                 # "The joint statement issued by the Quad foreign ministers"
                 agent = next((c for c in prep.children if c.dep_ == "agent"), None)
@@ -483,12 +513,15 @@ class SpeakerResolver:
                 continue
             start, end = self.noun_phrase(token)
             phrase = self.doc.text[start:end]
+            if phrase == token.text:
+                continue
             led_by_country = phrase.endswith(" " + token.text) and any(
                 t.i in self.country_at for t in token.children if t.i < token.i
             )
-            if phrase.startswith(token.text + " ") or led_by_country:
-                longer.add(phrase)
-        return longer.pop() if len(longer) == 1 else None
+            # Any longer name with the word is a rival ("the UN Security Council" beside
+            # "the Council of Europe"); only a name led by the word or by a country is taken.
+            longer.add(phrase if phrase.startswith(token.text + " ") or led_by_country else "")
+        return (longer.pop() or None) if len(longer) == 1 else None
 
     def _owned_form(self, words: Span) -> str | None:
         """ "Ukraine's Foreign Ministry has rejected ... the Foreign Ministry accused": a body
@@ -679,10 +712,16 @@ class SpeakerResolver:
             for a in reversed(self.antecedents[:k])
             if position - a.start <= self.max_pronoun_distance
             and (gender is None or self.people[a.person_id].gender in (gender, None))
-            and a.person_id not in self.excluded
         ]
         if not window:
             return None
+        if self.excluded and self._preferred(window, pronoun).person_id in self.excluded:
+            # The quote names the one "he" would point to: someone else said it, and the
+            # next name back decides only as the subject ("Brigitte Macron ... with Jill
+            # Biden. “Macron is very proud ...,” she said" is nobody we can name).
+            window = [a for a in window if a.person_id not in self.excluded]
+            if not window or window[0].part != "subject":
+                return None
         chosen = self._preferred(window, pronoun)
         mention = (pronoun.idx, pronoun.idx + len(pronoun))
         earlier = self._earlier_subject_pronoun(pronoun, chosen.start)
@@ -927,6 +966,8 @@ def _name_end_on(noun: Token, prep: Token) -> int | None:
             break
         if token.ent_type_ in ("DATE", "TIME", "GPE"):
             return None
+        if token.ent_iob_ == "B":
+            return None  # "Gazprom on Telegram": another name, not the rest of this one
         last = token
     while last is not None and last.lower_ in ("the", "of", "and"):
         last = last.doc[last.i - 1] if last.i - 1 > prep.i else None

@@ -35,8 +35,9 @@ from extractor.quoting.confidence import (
 )
 from extractor.resources import data_dir
 
-# A wrong speaker counts this much worse than leaving the speaker null.
-WRONG_SPEAKER_COST = 0.5
+# What a wrong speaker costs, where a right one gains 1 and a null where the gold names
+# someone costs nothing.
+WRONG_SPEAKER_COST = 1.0
 REGULARIZATION = 1.0
 Document = dict[str, Any]
 
@@ -148,7 +149,9 @@ def fit(training: Sequence[Example]) -> ConfidenceModel:
 
 def best_threshold(scored: Sequence[tuple[float, Example]]) -> float:
     """The threshold that scores best: a kept right speaker or a null where the gold has none
-    gains 1, a kept wrong speaker costs WRONG_SPEAKER_COST; ties go to the lower threshold."""
+    gains 1, a kept wrong speaker costs WRONG_SPEAKER_COST, a null where the gold names someone
+    nothing: a wrong speaker is worse than none, and one is named only when it is more likely
+    right than wrong. Ties go to the lower threshold."""
 
     def utility(threshold: float) -> float:
         total = 0.0
