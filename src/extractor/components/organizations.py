@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.credits import doc_credit_regions, inside
+from extractor.credits import doc_regions_to_skip, inside
 from extractor.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -96,7 +96,7 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = doc_credit_regions(doc)
+        excluded = doc_regions_to_skip(doc)
         known = [s for s in self.matcher(doc, as_spans=True) if s[0].text[:1].isupper()]
         entities = [trimmed(e) for e in doc.ents if e.label_ == "ORG"]
         candidates = [s for s in known + entities if len(s) and not inside(s, excluded)]

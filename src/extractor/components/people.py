@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
+from extractor.components.person_evidence import Candidate, PersonEvidence
 from extractor.components.roles import Role, RoleReader
-from extractor.credits import doc_credit_regions, inside
+from extractor.credits import doc_regions_to_skip, inside
 from extractor.public_figures import Figure, PublicFigures, public_figures
 from extractor.resources import word_list
 from extractor.syntax import in_capitals_line
@@ -31,15 +32,28 @@ from extractor.syntax import in_capitals_line
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_NAME_TOKENS = 5
 MIN_SLIP_LENGTH = 5
+CANDIDATES_KEY = "extractor.person_candidates"  # (name, features) of every candidate, for fitting
 ALIAS_WINDOW = 14  # tokens after a name in which "better known by his assumed name X" is read
 
 
 @Language.factory(
     "extractor_people",
-    default_config={"min_single_name_evidence": 2},
+    # min_person_evidence: the log-odds a candidate needs; -0.25 was the best cross-validated
+    # people F1 on tests/gold (see extractor.training.fit_person_evidence --threshold).
+    default_config={
+        "min_single_name_evidence": 2,
+        "use_evidence": True,
+        "min_person_evidence": -0.25,
+    },
 )
-def make_people(nlp: Language, name: str, min_single_name_evidence: int) -> PeopleFinder:
-    return PeopleFinder(min_single_name_evidence)
+def make_people(
+    nlp: Language,
+    name: str,
+    min_single_name_evidence: int,
+    use_evidence: bool,
+    min_person_evidence: float,
+) -> PeopleFinder:
+    return PeopleFinder(min_single_name_evidence, use_evidence, min_person_evidence)
 
 
 @dataclass
@@ -68,8 +82,17 @@ class _Cluster:
 class PeopleFinder:
     """Sets `doc._.people` and `doc._.person_at` (token index -> person id)."""
 
-    def __init__(self, min_single_name_evidence: int) -> None:
+    def __init__(
+        self,
+        min_single_name_evidence: int,
+        use_evidence: bool = True,
+        min_person_evidence: float = 0.0,
+    ) -> None:
         self.min_single_name_evidence = min_single_name_evidence
+        self.min_person_evidence = min_person_evidence
+        # Off only when the evidence weights are refitted, so every candidate is seen.
+        self.use_evidence = use_evidence
+        self.evidence = PersonEvidence()
         self.roles = RoleReader()
         self.countries = lexicon.countries()
         self.organization_names = {
@@ -102,7 +125,7 @@ class PeopleFinder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = doc_credit_regions(doc)
+        excluded = doc_regions_to_skip(doc)
         spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         spans += self._unlabelled_names(doc, spans)
         spans += self._known_figure_names(doc, spans)
@@ -121,6 +144,7 @@ class PeopleFinder:
         self._recover_mentions(doc, clusters, excluded, aliases)
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
+        clusters = self._weigh_evidence(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         people, person_at = self._records(doc, clusters)
         link_descriptions(doc, people, person_at, self.roles, self.description_heads)
@@ -455,6 +479,29 @@ class PeopleFinder:
             if head.dep_ in ("nsubj", "nsubjpass", "poss") or possessive:
                 evidence += 1
         return evidence >= self.min_single_name_evidence
+
+    def _weigh_evidence(self, doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+        """Keep the candidates whose evidence for a person outweighs the evidence for an
+        outlet, a body, a place or a thing; record every candidate's features in
+        `doc.user_data` for refitting the weights."""
+        kept, seen = [], []
+        for c in clusters:
+            features = self.evidence.features(doc, self._candidate(doc, c))
+            seen.append((" ".join(c.longest), features))
+            if not self.use_evidence or self.evidence.score(features) >= self.min_person_evidence:
+                kept.append(c)
+        doc.user_data[CANDIDATES_KEY] = seen
+        return kept
+
+    def _candidate(self, doc: Doc, c: _Cluster) -> Candidate:
+        words = c.longest
+        return Candidate(
+            mentions=[doc[m.start : m.end] for m in c.mentions],
+            titled=any(m.role.titles for m in c.mentions),
+            known_figure=self.figures.find(words) is not None,
+            first_name_known=len(words) > 1 and self._first_name_gender(words[0]) is not None,
+            first_name_alone=len(words) == 1 and self._first_name_gender(words[0]) is not None,
+        )
 
     def _records(
         self, doc: Doc, clusters: list[_Cluster]

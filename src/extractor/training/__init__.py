@@ -1,0 +1,1 @@
+"""Scripts that refit the weights kept in `models/` from the gold files (training time only)."""

@@ -1,0 +1,78 @@
+"""People evidence: names of outlets, bodies and things are not people; people stay people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+# (id, sentence, the people expected)
+CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "outlet-after-published-by",
+        "He was asked about a document published by Zerkalo Nedeli last week.",
+        [],
+    ),
+    (
+        "newspaper-named-before-newspaper",
+        "Last August the Pskovskaya Guberniya newspaper published a series of articles.",
+        [],
+    ),
+    (
+        "body-word-in-the-name",
+        "The commander of the 36th Separate Marine Brigade spoke by phone on Tuesday.",
+        [],
+    ),
+    ("assembly-after-general", "The U.N. General Assembly voted to condemn Russia.", []),
+    (
+        "name-modifying-a-noun",
+        "Without more Patriot air defense missile systems, cities stay exposed.",
+        [],
+    ),
+    ("acronym-alone", "KIIS said in releasing its polling results on Friday.", []),
+    (
+        "speaker-with-a-known-first-name",
+        "Remus Cernea, a war reporter, said the front was quiet. Cernea added nothing.",
+        ["Remus Cernea"],
+    ),
+    (
+        "titled-surname",
+        "Foreign Minister Kallas said the alliance stood united.",
+        ["Kallas"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES]
+)
+def test_person_evidence(annotate: Callable[[str], Doc], text: str, expected: list[str]) -> None:
+    assert [p.name for p in annotate(text)._.people] == expected
+
+
+# Person countries from the phrase that says what the person is.
+COUNTRY_CASES: list[tuple[str, str, tuple[str, str | None]]] = [
+    (
+        "commander-of-a-national-unit",
+        "The commander of Ukraine's 36th Separate Marine Brigade, Maj. Serhii Volyna, told CNN "
+        "by phone that the plant was hit.",
+        ("Serhii Volyna", "UA"),
+    ),
+    (
+        "relative-clause-says-the-office",
+        "Kelly Craft, who was the United States ambassador to the world body, said it was hard.",
+        ("Kelly Craft", "US"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in COUNTRY_CASES],
+    ids=[i for i, _, _ in COUNTRY_CASES],
+)
+def test_person_country_from_context(
+    annotate: Callable[[str], Doc], text: str, expected: tuple[str, str | None]
+) -> None:
+    assert [(p.name, p.country) for p in annotate(text)._.people] == [expected]
