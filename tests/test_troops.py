@@ -251,3 +251,16 @@ def test_a_death_toll_does_not_hide_a_deployment_of_as_many(
         "deploy 1,000 troops to Estonia."
     )
     assert _figures(doc) == [(1000, 1000, 1000, False, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worst of all was the destruction of the Iraqi state, causing the deaths of hundreds of "
+        "thousands of Iraqis and nearly 4,600 US service members.",
+        "Russia is holding 763 men and 87 sailors as prisoners after the battle.",
+    ],
+    ids=["deaths-of-a-coordinated-count", "detainees-held-as-prisoners"],
+)
+def test_casualties_and_detainees_are_not_troops(annotate: Callable[[str], Doc], text: str) -> None:
+    assert annotate(text)._.troop_figures == []

@@ -177,8 +177,23 @@ def appositions(name: Span) -> list[list[Token]]:
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and child.pos_ in ("NOUN", "PROPN"):
             phrases.append(_described(child))
-    if head.dep_ == "appos" and head.head.i < name.start and head.head.pos_ == "NOUN":
-        phrases.append(_described(head.head))
+    if head.dep_ == "appos" and head.head.i < name.start:
+        described = head.head
+        # "The commander of Ukraine's 36th Separate Marine Brigade, Maj. Serhii Volyna": the
+        # parse hangs the name on the unit, the nearest noun; the person is its commander.
+        if (
+            described.dep_ == "pobj"
+            and described.head.lower_ in ("of", "for")
+            and described.head.head.pos_ == "NOUN"
+        ):
+            described = described.head.head
+        if described.pos_ == "NOUN":
+            phrases.append(_described(described))
+    for clause in head.children:
+        # "Kelly Craft, who was the United States ambassador to the world body": a relative
+        # clause that says what the person is reads as an apposition.
+        if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i > head.i:
+            phrases += [_described(c) for c in clause.children if c.dep_ == "attr"]
     return phrases
 
 

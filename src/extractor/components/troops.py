@@ -291,6 +291,22 @@ class TroopFinder:
             for _ in range(2):
                 verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp")]
                 nearby += verbs
+        # "holding 763 men and 87 sailors as prisoners": what the verb makes of them.
+        nearby += [
+            obj
+            for prep in noun.head.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        # "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US service members":
+        # the noun phrase the count is part of, up through its "of"-phrases and coordinations.
+        token = noun
+        for _ in range(MAX_PHRASE_CLIMB):
+            if token.dep_ not in ("conj", "pobj", "prep") or token.head.i == token.i:
+                break
+            token = token.head
+            nearby.append(token)
         start = max(0, number.first - 2)
         end = min(len(doc), noun.i + 1 + self.casualty_window)
         nearby += list(doc[start:end])
@@ -477,6 +493,9 @@ def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
 def _noun_key(noun: Token) -> str:
     """ "Soldiers" in a title-case headline and "[soldiers]" in a quote are one noun."""
     return noun.lower_.rstrip("s")
+
+
+MAX_PHRASE_CLIMB = 8  # steps up a noun phrase's "of"-phrases and coordinations
 
 
 def _is_number(token: Token) -> bool:
