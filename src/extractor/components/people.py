@@ -10,6 +10,7 @@ spokeswoman").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ class _Mention:
     role: Role
     eponym: bool = False  # "the Biden administration": names something else
     first_name_only: bool = False  # "Alla, a 40-something-year-old head ...": a vox pop
+    alias: bool = False  # "Strelkov, whose real name is Igor Girkin": not the name they go by
 
 
 @dataclass
@@ -72,7 +74,8 @@ class _Cluster:
 
     @property
     def longest(self) -> tuple[str, ...]:
-        return max((m.words for m in self.mentions), key=lambda w: (len(w), len(" ".join(w))))
+        named = [m for m in self.mentions if not m.alias] or self.mentions
+        return max((m.words for m in named), key=lambda w: (len(w), len(" ".join(w))))
 
     @property
     def surname(self) -> str:
@@ -142,6 +145,9 @@ class PeopleFinder:
         clusters = self._merge_known_figures(clusters)
         clusters = self._merge_family_names(clusters)
         self._recover_mentions(doc, clusters, excluded, aliases)
+        # "Antyufeyev, also known as Vadim Shevtsov": a surname the model missed is only
+        # recovered above, so its alias is read again.
+        clusters = _merge_aliases(clusters, self._aliases(doc, clusters))
         surnames = {c.surname for c in clusters if len(c.longest) > 1}
         clusters = [c for c in clusters if self._is_person(doc, c, surnames)]
         clusters = self._weigh_evidence(doc, clusters)
@@ -282,18 +288,29 @@ class PeopleFinder:
             and doc[last + 3].is_alpha
         ):
             last += 3
+        # "Vladimir Putin (Report, 8 February)": a citation in brackets is no part of the name.
+        bracket = next((t.i for t in doc[first + 1 : last + 1] if t.text == "("), None)
+        if bracket is not None:
+            last = bracket - 1
         span = doc[first : last + 1]
+        nickname = _nickname_in(span)
+        if nickname is not None:
+            # 'Jimmy "Barbeque" Cherizier': the name is written around the nickname.
+            quote_at, surname_at = nickname
+            span = doc[first : surname_at + 1]
+            words = (*(t.text for t in doc[first:quote_at]), doc[surname_at].text)
+            return self._make_mention(span, words) if self._looks_like_name(span) else None
         if not self._looks_like_name(span):
             return None
         return self._make_mention(span)
 
-    def _make_mention(self, span: Span) -> _Mention:
+    def _make_mention(self, span: Span, words: tuple[str, ...] | None = None) -> _Mention:
         return _Mention(
             start=span.start,
             end=span.end,
             # "Thomas-Greenfield" is one word of a name; "[President Vladimir] Putin" has an
             # editor's brackets that are no part of any word.
-            words=tuple(w for w in (w.strip("[]") for w in span.text.split()) if w),
+            words=words or _name_words(span.text),
             # The parse of a headline in capitals is too poor to read roles from.
             role=Role() if in_capitals_line(span[0]) else self.roles.role_of(span),
             eponym=is_eponym(span, self.eponym_heads),
@@ -349,7 +366,17 @@ class PeopleFinder:
             figure = self.figures.find(c.longest)
             return full.get(figure) if figure is not None else None
 
-        return _fold_lone_names(clusters, owner)
+        clusters = _fold_lone_names(clusters, owner)
+        # "Volodymyr Zelensky" ... "Volodymyr Zelenskyy": two spellings of one known figure.
+        kept = []
+        for c in clusters:
+            first = owner(c) if len(c.longest) > 1 else None
+            if first is not None and first is not c:
+                first.mentions.extend(c.mentions)
+                first.mentions.sort(key=lambda m: m.start)
+            else:
+                kept.append(c)
+        return kept
 
     def _merge_family_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
         """ "Ban Ki-moon ... Ban said": a lone name that is the first word of one full name,
@@ -385,14 +412,12 @@ class PeopleFinder:
                         for t in window[:at]
                     )
                     after = window.start + at + len(marker)
-                    alias = doc[after] if after < len(doc) else None
-                    if (
-                        describes
-                        and alias is not None
-                        and _capitalized_word(alias)
-                        and alias.ent_type_ in ("", "PERSON")
-                    ):
-                        found.setdefault(alias.text, c)
+                    alias = _alias_after(doc, after)
+                    if describes and alias:
+                        # "whose real name is Igor Girkin": the full alias, and its surname
+                        # when it stands alone later ("Girkin said").
+                        found.setdefault(" ".join(alias), c)
+                        found.setdefault(alias[-1], c)
                     break
         return found
 
@@ -572,6 +597,9 @@ _NOT_PERSON_LABELS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "to", "from", "into", "around", "outside", "across", "toward", "towards"}
 )
+_GLUED_INITIAL = re.compile(r"^([A-Z]\.)([A-Z][a-z]+.*)$")
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
 
 
@@ -595,6 +623,32 @@ def is_eponym(span: Span, heads: frozenset[str]) -> bool:
         return False
     last = span[-1]
     return last.dep_ == "compound" and last.head.lower_ in heads and last.head.i >= span.end
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    """The words of a name as written, without an editor's brackets ("[President Vladimir]
+    Putin"), with an initial run into the surname split off ("Frank G.Abernathy")."""
+    words: list[str] = []
+    for word in (w.strip("[]") for w in text.split()):
+        glued = _GLUED_INITIAL.match(word)
+        words += [glued.group(1), glued.group(2)] if glued else [word] if word else []
+    return tuple(words)
+
+
+def _nickname_in(span: Span) -> tuple[int, int] | None:
+    """Where a nickname in quotation marks opens inside a name, and the surname after it:
+    'Oleksandra “Sasha” Kuvshynova' -> (index of “, index of Kuvshynova); else None."""
+    doc = span.doc
+    for token in span[1:]:
+        if token.text not in _OPENING_QUOTES:
+            continue
+        for close in range(token.i + 2, min(token.i + 5, len(doc) - 1)):
+            if doc[close].text in _CLOSING_QUOTES:
+                surname = doc[close + 1]
+                named = surname.text[:1].isupper() and surname.is_alpha
+                return (token.i, surname.i) if named else None
+        return None
+    return None
 
 
 def _hyphen_run_end(token: Token) -> Token:
@@ -648,8 +702,32 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int | None:
 
 
 def _merge_aliases(clusters: list[_Cluster], aliases: dict[str, _Cluster]) -> list[_Cluster]:
-    """Fold the mentions of a name that is another's alias ("Strelkov") into that person."""
-    return _fold_lone_names(clusters, lambda c: aliases.get(c.longest[-1]))
+    """Fold the mentions of a name that is another's alias ("Strelkov", "Vadim Shevtsov") into
+    that person, marked as aliases so that the person keeps their own name."""
+    kept = []
+    for c in clusters:
+        written = " ".join(c.longest)
+        owner = aliases.get(written)
+        if owner is None and len(c.longest) == 1:
+            owner = aliases.get(c.longest[0])
+        if owner is not None and owner is not c:
+            for m in c.mentions:
+                m.alias = True
+            owner.mentions.extend(c.mentions)
+            owner.mentions.sort(key=lambda m: m.start)
+        else:
+            kept.append(c)
+    return kept
+
+
+def _alias_after(doc: Doc, start: int) -> tuple[str, ...]:
+    """The name right after an alias marker, up to MAX_NAME_TOKENS capitalised words, or ()."""
+    words: list[str] = []
+    for token in doc[start : start + MAX_NAME_TOKENS]:
+        if not _capitalized_word(token) or token.ent_type_ in _NOT_PERSON_LABELS:
+            break
+        words.append(token.text)
+    return tuple(words)
 
 
 def _fold_lone_names(
@@ -718,6 +796,11 @@ def _match_cluster(words: tuple[str, ...], clusters: list[_Cluster]) -> _Cluster
         if other[-1] != words[-1]:
             continue
         if len(words) == 1 or len(other) == 1 or _same_first(words[0], other[0]):
+            return c
+        # "Beth Van Schaack" ... "Van Schaack", "Anders Fogh Rasmussen" ... "Fogh Rasmussen":
+        # the shorter name is how the longer one ends.
+        shorter, longer = sorted((words, other), key=len)
+        if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
             return c
     return None
 
