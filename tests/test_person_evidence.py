@@ -76,3 +76,30 @@ def test_person_country_from_context(
     annotate: Callable[[str], Doc], text: str, expected: tuple[str, str | None]
 ) -> None:
     assert [(p.name, p.country) for p in annotate(text)._.people] == [expected]
+
+
+# Countries left null where the article does not make them plain, or says otherwise.
+NULL_COUNTRY_CASES: list[tuple[str, str, tuple[str, str | None]]] = [
+    (
+        "head-of-an-international-body",
+        "He made the comments after meeting with OSCE chairman Didier Burkhalter in "
+        "Switzerland. Switzerland was calm.",
+        ("Didier Burkhalter", None),
+    ),
+    (
+        "title-joined-by-to-is-someone-elses",
+        "Prime Minister of India to Vladimir Putin: This is not the time of wars. Russia listened.",
+        ("Vladimir Putin", "RU"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in NULL_COUNTRY_CASES],
+    ids=[i for i, _, _ in NULL_COUNTRY_CASES],
+)
+def test_person_country_not_taken_from_elsewhere(
+    annotate: Callable[[str], Doc], text: str, expected: tuple[str, str | None]
+) -> None:
+    assert [(p.name, p.country) for p in annotate(text)._.people] == [expected]

@@ -24,7 +24,7 @@ from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.components.descriptions import link_descriptions
 from extractor.components.person_evidence import Candidate, PersonEvidence
-from extractor.components.roles import Role, RoleReader
+from extractor.components.roles import Role, RoleReader, premodifier_block
 from extractor.credits import doc_regions_to_skip, inside
 from extractor.public_figures import Figure, PublicFigures, public_figures
 from extractor.resources import word_list
@@ -567,10 +567,21 @@ class PeopleFinder:
                 person.gender = figure.gender
             if person.country is not None:
                 continue
+            if any(self._titled_by_a_body(doc, m) for m in c.mentions):
+                continue  # "OSCE chairman Didier Burkhalter": acts for the body, not his country
             if figure is not None and figure.country in named:
                 person.country = figure.country
             else:
                 person.country = _vote(m.role.office_country for m in c.mentions)
+
+    def _titled_by_a_body(self, doc: Doc, m: _Mention) -> bool:
+        """Whether a title written before the name is an international body's ("OSCE
+        chairman", "NATO Secretary General"): a listed organization no country's institution."""
+        if not m.role.titles:
+            return False
+        block = premodifier_block(doc[m.start : m.end])
+        national = {name.lower() for name in lexicon.institutions()}
+        return any(t.lower_ in self.organization_names - national for t in block)
 
     def _cluster_gender(self, c: _Cluster) -> str | None:
         """The gender a first name usually has, for a full name or a first name alone

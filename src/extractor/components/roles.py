@@ -150,6 +150,8 @@ def premodifier_block(name: Span) -> list[Token]:
     doc = name.doc
     tokens: list[Token] = []
     i = name.start - 1
+    if i >= 0 and doc[i].lower_ in _COMPLEMENT_STARTS:
+        return []  # "Prime Minister of India to Putin:": a title is never joined to its name so
     while i >= 0 and len(tokens) < MAX_BLOCK_TOKENS:
         token = doc[i]
         if token.is_sent_end and token.i != name.start - 1:
