@@ -272,3 +272,34 @@ def test_one_person_one_entry(
     annotate: Callable[[str], Doc], text: str, expected: list[str]
 ) -> None:
     assert [p.name for p in annotate(text)._.people] == expected
+
+
+# People found where the model sees none.
+FOUND_CASES: list[tuple[str, str, list[tuple[str, list[str], str | None]]]] = [
+    (
+        "names-listed-after-a-plural-title",
+        "Senators Risch, Cardin and Graham presented a draft resolution.",
+        [
+            ("Risch", ["Senator"], None),
+            ("Cardin", ["Senator"], None),
+            ("Graham", ["Senator"], None),
+        ],
+    ),
+    ("plural-title-alone-lists-nobody", "Senators said the bill was ready.", []),
+    (
+        "titled-first-name-tagged-a-place",
+        "The talks were led by Ukrainian lawmaker Oleksiy Goncharenko on Monday.",
+        [("Oleksiy Goncharenko", ["lawmaker"], "UA")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in FOUND_CASES],
+    ids=[i for i, _, _ in FOUND_CASES],
+)
+def test_people_the_model_misses(
+    annotate: Callable[[str], Doc], text: str, expected: list[tuple[str, list[str], str | None]]
+) -> None:
+    assert [(p.name, p.titles, p.country) for p in annotate(text)._.people] == expected

@@ -27,7 +27,7 @@ from extractor.components.person_evidence import Candidate, PersonEvidence
 from extractor.components.roles import Role, RoleReader, premodifier_block
 from extractor.credits import doc_regions_to_skip, inside
 from extractor.public_figures import Figure, PublicFigures, public_figures
-from extractor.resources import word_list
+from extractor.resources import table, word_list
 from extractor.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -121,6 +121,7 @@ class PeopleFinder:
         self.body_nouns = lexicon.lower_set("generic_body_nouns.txt") | lexicon.lower_set(
             "institution_nouns.txt"
         )
+        self.plural_titles = {plural: title for plural, title in table("plural_titles.tsv")}
         self.alias_markers = sorted(
             (tuple(line.lower().split()) for line in word_list("alias_markers.txt")),
             key=len,
@@ -132,9 +133,16 @@ class PeopleFinder:
         spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         spans += self._unlabelled_names(doc, spans)
         spans += self._known_figure_names(doc, spans)
+        listed = self._listed_after_plural_title(doc, spans)
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans += [name for name in listed if not any(t.i in taken for t in name)]
         vox_pops = self._first_names_alone(doc, spans)
         spans += vox_pops
         mentions = [m for m in (self._mention(span) for span in spans) if m]
+        for m in mentions:
+            title = listed.get(doc[m.start : m.end])
+            if title and title not in m.role.titles:
+                m.role.titles.append(title)
         alone = {span.start for span in vox_pops}
         for m in mentions:
             m.first_name_only = m.start in alone
@@ -177,7 +185,17 @@ class PeopleFinder:
             i = j
             while len(run) and run[0].lower_ in self.name_prefixes:
                 run = run[1:]
-            if not len(run) or any(t.i in taken or t.ent_type_ in _NOT_PERSON_LABELS for t in run):
+            if not len(run) or any(t.i in taken for t in run):
+                continue
+            # "Ukrainian lawmaker Oleksiy Goncharenko" with "Oleksiy" tagged a place: a title
+            # and a known first name outweigh the label.
+            titled_first_name = (
+                run.start > 0
+                and doc[run.start - 1].lower_ in self.name_prefixes
+                and self._first_name_gender(run[0].text) is not None
+                and not any(t.ent_type_ in _NUMBER_LABELS for t in run)
+            )
+            if not titled_first_name and any(t.ent_type_ in _NOT_PERSON_LABELS for t in run):
                 continue
             if any(t.lower_ in self.institution_words for t in run):
                 continue
@@ -193,6 +211,28 @@ class PeopleFinder:
                         names.append(run[k:])
                     break
         return names
+
+    def _listed_after_plural_title(self, doc: Doc, found: list[Span]) -> dict[Span, str]:
+        """Names listed after a plural title, with the title each holds: "Senators Risch,
+        Cardin, Wicker and Graham presented a draft" -> {Risch: "Senator", ...}. A list of
+        one name is no list."""
+        listed: dict[Span, str] = {}
+        for token in doc:
+            title = self.plural_titles.get(token.lower_)
+            if title is None:
+                continue
+            names, i = [], token.i + 1
+            while i < len(doc) and _name_word(doc[i]):
+                end = i
+                while end + 1 < len(doc) and _name_word(doc[end + 1]) and end - i < 2:
+                    end += 1
+                names.append(doc[i : end + 1])
+                i = end + 1
+                while i < len(doc) and doc[i].lower_ in (",", "and"):
+                    i += 1
+            if len(names) >= 2:
+                listed.update((name, title) for name in names)
+        return listed
 
     def _first_names_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
         """People a report names by first name only, as vox pops do, when the sentence shows
@@ -605,6 +645,7 @@ class PeopleFinder:
 _NOT_PERSON_LABELS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
 )
+_NUMBER_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "to", "from", "into", "around", "outside", "across", "toward", "towards"}
 )
@@ -683,6 +724,11 @@ def _joined_to_a_name(token: Token) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return any(t is not None and _capitalized_word(t) for t in (before, after))
+
+
+def _name_word(token: Token) -> bool:
+    """A word that may be part of a name in a list, whatever the tagger made of it."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
 
 
 def _capitalized_word(token: Token) -> bool:
