@@ -64,6 +64,11 @@ COUNTRY_CASES: list[tuple[str, str, tuple[str, str | None]]] = [
         "Kelly Craft, who was the United States ambassador to the world body, said it was hard.",
         ("Kelly Craft", "US"),
     ),
+    (
+        "director-of-a-national-agency",
+        "The director of GCHQ, Sir Jeremy Fleming, told an audience that there were risks.",
+        ("Jeremy Fleming", "GB"),
+    ),
 ]
 
 
