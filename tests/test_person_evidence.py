@@ -108,3 +108,35 @@ def test_person_country_not_taken_from_elsewhere(
     annotate: Callable[[str], Doc], text: str, expected: tuple[str, str | None]
 ) -> None:
     assert [(p.name, p.country) for p in annotate(text)._.people] == [expected]
+
+
+LIST_CASES: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    (
+        "office-holders-listed-share-a-government",
+        "We listened to the reports of Head of the Defense Intelligence of Ukraine Kyrylo "
+        "Budanov, Head of the Foreign Intelligence Service Oleksandr Lytvynenko, Minister of "
+        "Defense of Ukraine Oleksiy Reznikov, as well as Minister of Internal Affairs Denys "
+        "Monastyrskyi.",
+        [
+            ("Kyrylo Budanov", "UA"),
+            ("Oleksandr Lytvynenko", "UA"),
+            ("Oleksiy Reznikov", "UA"),
+            ("Denys Monastyrskyi", "UA"),
+        ],
+    ),
+    (
+        "head-of-a-body-listed-with-ministers",
+        "Russian Foreign Minister Sergei Lavrov, Russian Defence Minister Sergei Shoigu and "
+        "Secretary-General Antonio Guterres met in Geneva.",
+        [("Sergei Lavrov", "RU"), ("Sergei Shoigu", "RU"), ("Antonio Guterres", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in LIST_CASES], ids=[i for i, _, _ in LIST_CASES]
+)
+def test_person_country_from_a_list_of_office_holders(
+    annotate: Callable[[str], Doc], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.country) for p in annotate(text)._.people] == expected

@@ -34,6 +34,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_NAME_TOKENS = 5
 MIN_SLIP_LENGTH = 5
 CANDIDATES_KEY = "extractor.person_candidates"  # (name, features) of every candidate, for fitting
+MAX_LIST_GAP = 14  # tokens between two listed office holders: a joiner and the next title
 ALIAS_WINDOW = 14  # tokens after a name in which "better known by his assumed name X" is read
 
 
@@ -121,6 +122,8 @@ class PeopleFinder:
         self.body_nouns = lexicon.lower_set("generic_body_nouns.txt") | lexicon.lower_set(
             "institution_nouns.txt"
         )
+        self.list_joiners = lexicon.lower_set("list_joiners.txt")
+        self.cabinet_words = lexicon.lower_set("cabinet_words.txt")
         self.plural_titles = {plural: title for plural, title in table("plural_titles.tsv")}
         self.alias_markers = sorted(
             (tuple(line.lower().split()) for line in word_list("alias_markers.txt")),
@@ -163,6 +166,7 @@ class PeopleFinder:
         people, person_at = self._records(doc, clusters)
         link_descriptions(doc, people, person_at, self.roles, self.description_heads)
         self._known_countries(doc, people, clusters)
+        self._countries_from_lists(doc, people, clusters)
         doc._.people = people
         doc._.person_at = person_at
         return doc
@@ -613,6 +617,48 @@ class PeopleFinder:
                 person.country = figure.country
             else:
                 person.country = _vote(m.role.office_country for m in c.mentions)
+
+    def _countries_from_lists(
+        self, doc: Doc, people: list[PersonRecord], clusters: list[_Cluster]
+    ) -> None:
+        """Office holders listed one after another, each with a title, are of one government
+        when those whose country the list names all share it: "Head of the Defense
+        Intelligence of Ukraine Kyrylo Budanov, Head of the Foreign Intelligence Service
+        Oleksandr Lytvynenko, ..., Minister of Defense Oleksiy Reznikov" (Lytvynenko: UA)."""
+        titled = sorted(
+            (m.start, m.end, person)
+            for person, c in zip(people, clusters, strict=True)
+            for m in c.mentions
+            if m.role.titles and premodifier_block(doc[m.start : m.end])
+        )
+        in_cabinet = {
+            id(person)
+            for person, c in zip(people, clusters, strict=True)
+            for m in c.mentions
+            if any(t.lower_ in self.cabinet_words for t in premodifier_block(doc[m.start : m.end]))
+        }
+        runs: list[list[tuple[int, int, PersonRecord]]] = []
+        for entry in titled:
+            previous = runs[-1][-1] if runs else None
+            # Between two entries: a joiner, then the next one's title and nothing that
+            # makes a clause.
+            gap = doc[previous[1] : entry[0]] if previous is not None else doc[0:0]
+            joined = (
+                len(gap) > 0
+                and len(gap) <= MAX_LIST_GAP
+                and gap[0].lower_ in self.list_joiners
+                and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in gap)
+            )
+            if joined and runs:
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+        for run in runs:
+            codes = [person.country for _, _, person in run if person.country]
+            if len(codes) >= 2 and len(set(codes)) == 1:
+                for _, _, person in run:
+                    if person.country is None and id(person) in in_cabinet:
+                        person.country = codes[0]
 
     def _titled_by_a_body(self, doc: Doc, m: _Mention) -> bool:
         """Whether a title written before the name is an international body's ("OSCE

@@ -93,7 +93,10 @@ class RoleReader:
         if found is None:
             return None
         start, end = found
-        return tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+        # An "of"-phrase read before its head noun ("of Defense" + "Minister") can put the
+        # title's words out of text order: no title can be read from them then.
+        text = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+        return text or None
 
     def _title_in(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Return where the title of a phrase lies: the longest title that ends the phrase, or
