@@ -225,3 +225,81 @@ def test_editors_brackets_are_no_part_of_a_name(annotate: Callable[[str], Doc]) 
     # '"There's no evidence that [President Vladimir] Putin is suffering from ..."'
     doc = annotate(excerpt("47", "There's no evidence that [President Vladimir] Putin", 1, 0))
     assert doc._.people[0].name == "Vladimir Putin"
+
+
+# One person, one entry: constructed sentences for the shapes that made two.
+ONE_PERSON_CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "alias-real-name-after-a-name",
+        "Vladimir Antyufeyev was named deputy prime minister.\n\nAntyufeyev, also known as "
+        "Vadim Shevtsov, has a history of supporting separatist movements.",
+        ["Vladimir Antyufeyev"],
+    ),
+    (
+        "nickname-in-quotation-marks",
+        'The crisis was led by warlord Jimmy "Barbeque" Cherizier, and the state collapsed.',
+        ["Jimmy Cherizier"],
+    ),
+    (
+        "citation-in-brackets-after-a-name",
+        "Consider the assurances he has received from Vladimir Putin (Report, 8 February).",
+        ["Vladimir Putin"],
+    ),
+    (
+        "surname-with-a-particle-alone",
+        "Beth Van Schaack, the US ambassador, spoke on Monday. Van Schaack said it was clear.",
+        ["Beth Van Schaack"],
+    ),
+    (
+        "two-spellings-of-a-known-figure",
+        "President Volodymyr Zelensky spoke. Later Volodymyr Zelenskyy said the army held.",
+        ["Volodymyr Zelenskyy"],
+    ),
+    (
+        "initial-run-into-the-surname",
+        "Lt. Col. Frank G.Abernathy commands the unit. Abernathy said the troops were ready.",
+        ["Frank G. Abernathy"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in ONE_PERSON_CASES],
+    ids=[i for i, _, _ in ONE_PERSON_CASES],
+)
+def test_one_person_one_entry(
+    annotate: Callable[[str], Doc], text: str, expected: list[str]
+) -> None:
+    assert [p.name for p in annotate(text)._.people] == expected
+
+
+# People found where the model sees none.
+FOUND_CASES: list[tuple[str, str, list[tuple[str, list[str], str | None]]]] = [
+    (
+        "names-listed-after-a-plural-title",
+        "Senators Risch, Cardin and Graham presented a draft resolution.",
+        [
+            ("Risch", ["Senator"], None),
+            ("Cardin", ["Senator"], None),
+            ("Graham", ["Senator"], None),
+        ],
+    ),
+    ("plural-title-alone-lists-nobody", "Senators said the bill was ready.", []),
+    (
+        "titled-first-name-tagged-a-place",
+        "The talks were led by Ukrainian lawmaker Oleksiy Goncharenko on Monday.",
+        [("Oleksiy Goncharenko", ["lawmaker"], "UA")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in FOUND_CASES],
+    ids=[i for i, _, _ in FOUND_CASES],
+)
+def test_people_the_model_misses(
+    annotate: Callable[[str], Doc], text: str, expected: list[tuple[str, list[str], str | None]]
+) -> None:
+    assert [(p.name, p.titles, p.country) for p in annotate(text)._.people] == expected

@@ -251,3 +251,47 @@ def test_a_death_toll_does_not_hide_a_deployment_of_as_many(
         "deploy 1,000 troops to Estonia."
     )
     assert _figures(doc) == [(1000, 1000, 1000, False, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worst of all was the destruction of the Iraqi state, causing the deaths of hundreds of "
+        "thousands of Iraqis and nearly 4,600 US service members.",
+        "Russia is holding 763 men and 87 sailors as prisoners after the battle.",
+    ],
+    ids=["deaths-of-a-coordinated-count", "detainees-held-as-prisoners"],
+)
+def test_casualties_and_detainees_are_not_troops(annotate: Callable[[str], Doc], text: str) -> None:
+    assert annotate(text)._.troop_figures == []
+
+
+# Sides read from whose forces the sentence is about; political forces are no troops.
+SIDE_CASES: list[tuple[str, str, list[tuple[int, str | None]]]] = [
+    (
+        "headline-country-to-verb-figure",
+        "RUSSIA TO MOBILIZE 60,000 RESERVISTS AS IT SETS ITS SIGHTS ON EASTERN UKRAINE",
+        [(60000, "RU")],
+    ),
+    (
+        "political-forces-are-not-troops",
+        "We are conducting serious consultations among three opposition forces, he said.",
+        [],
+    ),
+    (
+        "figure-at-a-border-is-not-the-speakers",
+        "Pentagon press secretary John Kirby said that 100,000 troops were massed at the border.",
+        [(100000, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in SIDE_CASES],
+    ids=[i for i, _, _ in SIDE_CASES],
+)
+def test_troop_sides_from_the_forces(
+    annotate: Callable[[str], Doc], text: str, expected: list[tuple[int, str | None]]
+) -> None:
+    assert [(r.count, r.country) for r in annotate(text)._.troop_figures] == expected

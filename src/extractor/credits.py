@@ -30,6 +30,13 @@ def doc_credit_regions(doc: Doc) -> list[range]:
     return cached
 
 
+def doc_regions_to_skip(doc: Doc) -> list[range]:
+    """Character ranges no name or organization is taken from: credits, bylines and the page
+    furniture the furniture component marked."""
+    furniture = [range(start, end) for start, end in doc._.furniture or []]
+    return doc_credit_regions(doc) + furniture
+
+
 def credit_regions(text: str) -> list[range]:
     """Return character ranges of photo credits ("(John Thys/AFP via Getty Images)"), bylines
     and agency lines ("The Associated Press contributed to this report")."""

@@ -48,6 +48,12 @@ def build_pipeline(
     settings = config or {}
     extend_infixes(nlp)
     nlp.add_pipe("extractor_paragraphs", before="parser")
+    # Furniture is known before anything reads names or speech, so every later step can skip it.
+    nlp.add_pipe(
+        "extractor_furniture",
+        after="extractor_paragraphs",
+        config=settings.get("extractor_furniture", {}),
+    )
     for name in COMPONENTS:
         nlp.add_pipe(name, config=settings.get(name, {}))
     return nlp

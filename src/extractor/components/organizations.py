@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.credits import doc_credit_regions, inside
+from extractor.credits import doc_regions_to_skip, inside
 from extractor.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -38,10 +38,14 @@ class OrganizationFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.make_doc = nlp.make_doc
         self.titles = frozenset(lexicon.titles())
+        # Forms listed in capitals ("WHO") match only in capitals: "Who asked ..." is no body.
+        self.acronyms: set[str] = set()
         for org in lexicon.organizations():
             for form in (org.name, *org.aliases):
                 self.canonical[_key(form)] = org.name
                 self.matcher.add(org.name, [nlp.make_doc(form)])
+                if form.isupper():
+                    self.acronyms.add(_key(form))
 
     def __call__(self, doc: Doc) -> Doc:
         person_at = doc._.person_at or {}
@@ -96,8 +100,12 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = doc_credit_regions(doc)
-        known = [s for s in self.matcher(doc, as_spans=True) if s[0].text[:1].isupper()]
+        excluded = doc_regions_to_skip(doc)
+        known = [
+            s
+            for s in self.matcher(doc, as_spans=True)
+            if s[0].text[:1].isupper() and (_key(s.text) not in self.acronyms or s.text.isupper())
+        ]
         entities = [trimmed(e) for e in doc.ents if e.label_ == "ORG"]
         candidates = [s for s in known + entities if len(s) and not inside(s, excluded)]
         return filter_spans(candidates)
@@ -115,18 +123,43 @@ class OrganizationFinder:
             return False
         if name.lower() in self.places:
             return False
+        if self._completes_a_title(span):
+            return False  # "Secretary of State": "State" is part of a title
         known = _key(name) in self.canonical
         return known or not in_capitals_line(span[0])
+
+    def _completes_a_title(self, span: Span) -> bool:
+        doc = span.doc
+        for size in (1, 2, 3):
+            start = span.start - size
+            words = tuple(t.lower_ for t in doc[max(start, 0) : span.end])
+            if start >= 0 and words in self.titles:
+                return True
+        return False
 
     def _name_of(self, span: Span, pairs: dict[str, str]) -> str:
         written = clean_name(span.text)
         key = _key(written)
+        if key in self.canonical and _owned_by_a_country(span):
+            # "Russia's Security Council" is Russia's, not the UN's the list means.
+            return written
         if key in self.canonical:
             return self.canonical[key]
         if key in pairs:
             paired = pairs[key]
             return self.canonical.get(_key(paired), paired)
         return written
+
+
+def _owned_by_a_country(span: Span) -> bool:
+    """Whether a country is written right before a name as its owner: "Russia's Security
+    Council", "the Russian Security Council". The name is then kept as written."""
+    doc = span.doc
+    country_at: dict[int, str] = doc._.country_at or {}
+    before = span.start - 1
+    if before >= 0 and doc[before].text in ("'s", "’s"):
+        before -= 1
+    return before >= 0 and before in country_at
 
 
 def trimmed(entity: Span) -> Span:

@@ -93,7 +93,10 @@ class RoleReader:
         if found is None:
             return None
         start, end = found
-        return tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+        # An "of"-phrase read before its head noun ("of Defense" + "Minister") can put the
+        # title's words out of text order: no title can be read from them then.
+        text = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
+        return text or None
 
     def _title_in(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Return where the title of a phrase lies: the longest title that ends the phrase, or
@@ -150,6 +153,8 @@ def premodifier_block(name: Span) -> list[Token]:
     doc = name.doc
     tokens: list[Token] = []
     i = name.start - 1
+    if i >= 0 and doc[i].lower_ in _COMPLEMENT_STARTS:
+        return []  # "Prime Minister of India to Putin:": a title is never joined to its name so
     while i >= 0 and len(tokens) < MAX_BLOCK_TOKENS:
         token = doc[i]
         if token.is_sent_end and token.i != name.start - 1:
@@ -177,8 +182,23 @@ def appositions(name: Span) -> list[list[Token]]:
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and child.pos_ in ("NOUN", "PROPN"):
             phrases.append(_described(child))
-    if head.dep_ == "appos" and head.head.i < name.start and head.head.pos_ == "NOUN":
-        phrases.append(_described(head.head))
+    if head.dep_ == "appos" and head.head.i < name.start:
+        described = head.head
+        # "The commander of Ukraine's 36th Separate Marine Brigade, Maj. Serhii Volyna": the
+        # parse hangs the name on the unit, the nearest noun; the person is its commander.
+        if (
+            described.dep_ == "pobj"
+            and described.head.lower_ in ("of", "for")
+            and described.head.head.pos_ == "NOUN"
+        ):
+            described = described.head.head
+        if described.pos_ == "NOUN":
+            phrases.append(_described(described))
+    for clause in head.children:
+        # "Kelly Craft, who was the United States ambassador to the world body": a relative
+        # clause that says what the person is reads as an apposition.
+        if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i > head.i:
+            phrases += [_described(c) for c in clause.children if c.dep_ == "attr"]
     return phrases
 
 

@@ -80,6 +80,8 @@ class TroopFinder:
         self.force_nouns = lexicon.lower_set("force_nouns.txt")
         self.foreign_object_verbs = lexicon.lower_set("foreign_object_verbs.txt")
         self.approximators = lexicon.approximators()
+        self.civil_modifiers = lexicon.lower_set("civil_force_modifiers.txt")
+        self.speech_verbs = frozenset(lexicon.cue_verbs())
 
     def __call__(self, doc: Doc) -> Doc:
         records: list[TroopRecord] = []
@@ -99,6 +101,8 @@ class TroopFinder:
             noun = self._counted_noun(number)
             if noun is None or not self._is_force_level(number, noun):
                 continue
+            if any(c.lower_ in self.civil_modifiers for c in noun.lefts):
+                continue  # "three opposition forces": parties, not soldiers
             if self._is_casualty(number, noun):
                 casualty_counts.add((number.high, _noun_key(noun)))
                 continue
@@ -142,6 +146,13 @@ class TroopFinder:
         while token.dep_ not in ("ccomp", "ROOT") and token.head.i != token.i:
             token = token.head
         if token.dep_ != "ccomp":
+            return None
+        # "Kirby said 100,000 troops were massed at the border", "... said Russia could send
+        # 100,000 troops": a figure at a border, or in a clause that names a country, is of
+        # whose forces the clause is about, not of who tells it.
+        clause = list(token.subtree)
+        country_at: dict[int, str] = noun.doc._.country_at or {}
+        if any(t.lower_ in self.border_words or t.i in country_at for t in clause):
             return None
         for child in token.head.children:
             if child.dep_ == "nsubj":
@@ -291,6 +302,22 @@ class TroopFinder:
             for _ in range(2):
                 verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp")]
                 nearby += verbs
+        # "holding 763 men and 87 sailors as prisoners": what the verb makes of them.
+        nearby += [
+            obj
+            for prep in noun.head.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        # "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US service members":
+        # the noun phrase the count is part of, up through its "of"-phrases and coordinations.
+        token = noun
+        for _ in range(MAX_PHRASE_CLIMB):
+            if token.dep_ not in ("conj", "pobj", "prep") or token.head.i == token.i:
+                break
+            token = token.head
+            nearby.append(token)
         start = max(0, number.first - 2)
         end = min(len(doc), noun.i + 1 + self.casualty_window)
         nearby += list(doc[start:end])
@@ -369,10 +396,16 @@ class TroopFinder:
             verb = noun.head
             if verb.lemma_.lower() in self.foreign_object_verbs:
                 return None
+            # "RUSSIA TO MOBILIZE 60,000 RESERVISTS": a headline's parse takes the country for
+            # the antecedent of a relative clause; it is the subject.
+            if verb.dep_ == "relcl" and verb.head.i in country_at:
+                return country_at[verb.head.i]
         elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
             verb = noun.head.head
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ in ("VBN", "VBG"):
             verb = noun.head.head if noun.head.dep_ in ("ccomp", "xcomp", "oprd") else noun.head
+            if noun.head.dep_ == "ccomp" and verb.lemma_.lower() in self.speech_verbs:
+                return None  # "Kirby said 100,000 troops were massed": he tells, not deploys
         else:
             return None
         for _ in range(3):
@@ -477,6 +510,9 @@ def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
 def _noun_key(noun: Token) -> str:
     """ "Soldiers" in a title-case headline and "[soldiers]" in a quote are one noun."""
     return noun.lower_.rstrip("s")
+
+
+MAX_PHRASE_CLIMB = 8  # steps up a noun phrase's "of"-phrases and coordinations
 
 
 def _is_number(token: Token) -> bool:

@@ -1,1 +1,2 @@
-"""Fitting the weights the pipeline loads from models/ (needs the dev extra: scikit-learn)."""
+"""Scripts that refit the weights kept in `models/` from the gold files (training time only:
+they need scikit-learn, from the dev extra)."""

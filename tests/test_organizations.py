@@ -1,0 +1,37 @@
+"""Organizations: what is and is not a body, on constructed sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+# (id, sentence, organization names expected)
+CASES: list[tuple[str, str, list[str]]] = [
+    (
+        "listed-acronym-only-in-capitals",
+        "Who asked for a selfie? The WHO said the risk was low.",
+        ["WHO"],
+    ),
+    ("state-of-a-title", "Secretary of State Antony Blinken met Sergei Lavrov.", []),
+    (
+        "a-countrys-own-council",
+        "Russia's Security Council met on Friday.",
+        ["Security Council"],
+    ),
+    ("listed-council", "The UN Security Council met on Friday.", ["UN Security Council"]),
+    (
+        "nothing-from-furniture",
+        "Russia masses troops\n\nNATO met.\n\n"
+        "Authors: Riley Bailey, Institute for the Study of War\n",
+        ["NATO"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES]
+)
+def test_organizations(annotate: Callable[[str], Doc], text: str, expected: list[str]) -> None:
+    assert [o.name for o in annotate(text)._.organizations] == expected
