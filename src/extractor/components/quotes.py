@@ -96,6 +96,9 @@ class QuoteFinder:
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events += dash_events(context)
+        # Page furniture ("Sign up to ...", "Enter your email address") says nothing anyone said.
+        furniture = doc._.furniture or []
+        events = [e for e in events if not any(s <= e.start < end for s, end in furniture)]
         events.sort(key=lambda e: (e.start, e.end))
         run_sieves(self.sieves, events, context)
         records = [record_of(e, context) for e in events]
