@@ -24,7 +24,12 @@ ACTOR_PREPOSITIONS = frozenset({"by", "between", "against", "with"})
 SWALLOWING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "LOC", "GPE", "EVENT", "PRODUCT"})
 
 
-@Language.factory("extractor_gazetteer", default_config={})
+@Language.factory(
+    "extractor_gazetteer",
+    default_config={},
+    assigns=["doc._.countries", "doc._.country_at"],
+    requires=["doc.ents", "token.tag", "token.dep"],
+)
 def make_gazetteer(nlp: Language, name: str) -> CountryGazetteer:
     return CountryGazetteer(nlp)
 

@@ -23,7 +23,12 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 
 
-@Language.factory("extractor_organizations", default_config={})
+@Language.factory(
+    "extractor_organizations",
+    default_config={},
+    assigns=["doc._.organizations", "doc._.organization_at"],
+    requires=["doc.ents", "token.tag", "doc._.people", "doc._.country_at", "doc._.furniture"],
+)
 def make_organizations(nlp: Language, name: str) -> OrganizationFinder:
     return OrganizationFinder(nlp)
 

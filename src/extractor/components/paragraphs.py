@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.factory("extractor_paragraphs")
+@Language.factory("extractor_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return mark_paragraphs
 

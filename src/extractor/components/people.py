@@ -40,6 +40,8 @@ ALIAS_WINDOW = 14  # tokens after a name in which "better known by his assumed n
 
 @Language.factory(
     "extractor_people",
+    assigns=["doc._.people", "doc._.person_at"],
+    requires=["doc.ents", "token.dep", "token.tag", "doc._.country_at", "doc._.furniture"],
     # min_person_evidence: the log-odds a candidate needs; -0.25 was the best cross-validated
     # people F1 on tests/gold (see extractor.training.fit_person_evidence --threshold).
     default_config={

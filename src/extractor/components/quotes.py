@@ -27,6 +27,8 @@ from extractor.resources import table
 
 @Language.factory(
     "extractor_quotes",
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "doc._.people", "doc._.organizations", "doc._.furniture"],
     default_config={
         "max_pronoun_distance": 1500,
         "attribution_window": 12,

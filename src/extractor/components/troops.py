@@ -30,6 +30,8 @@ _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
 
 @Language.factory(
     "extractor_troops",
+    assigns=["doc._.troop_figures"],
+    requires=["token.dep", "doc._.country_at", "doc._.people"],
     default_config={
         "casualty_window": 4,
         "unit_name_below": 1000,
