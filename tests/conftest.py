@@ -24,3 +24,17 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def annotate(nlp: Language) -> Callable[[str], Doc]:
     return nlp
+
+
+@pytest.fixture(scope="session")
+def gold_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every gold article extracted once per test session, through the CLI as a user runs it:
+    the floors and the offset checks read the same outputs instead of extracting twice."""
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    out = tmp_path_factory.mktemp("gold-outputs")
+    result = CliRunner().invoke(app, ["run", str(GOLD_DIR), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extractor.evaluate import metric
-from extractor.extraction import Settings
 from extractor.gold_run import evaluate_gold
 
 from .conftest import GOLD_DIR, ROOT
@@ -17,8 +17,8 @@ FLOORS: dict[str, float] = tomllib.loads((ROOT / "tests" / "floors.toml").read_t
 
 
 @pytest.fixture(scope="module")
-def report(nlp: Any) -> dict[str, Any]:
-    outcome = evaluate_gold(GOLD_DIR, settings=Settings())
+def report(gold_outputs: Path) -> dict[str, Any]:
+    outcome = evaluate_gold(GOLD_DIR, pred_dir=gold_outputs)
     assert outcome.errors == []
     return outcome.report
 
