@@ -19,11 +19,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from extractor import __version__
-from extractor.batch import Engine, find_articles, run_batch
+from extractor.batch import find_articles
 from extractor.corpus import Corpus, OutputsError, load_outputs
 from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds
-from extractor.extraction import ArticleResult, Settings, extractor_for
+from extractor.extraction import ArticleResult, Settings
+from extractor.library import extract_batch
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
 from extractor.reading import DEFAULT_MAX_BYTES
@@ -100,9 +101,6 @@ def run(
     """Extract PATHS into one JSON document per article (OUT/<article id>.json)."""
     if scheduler and engine is not EngineName.dask:
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
-    articles, errors = find_articles(paths)
-    for message in errors:
-        _error(message)
     settings = Settings(
         model=model,
         max_bytes=max_bytes,
@@ -110,7 +108,7 @@ def run(
         force=force,
         jsonl=output_format is Format.jsonl,
     )
-    engine_function = _engine(engine, jobs, scheduler)
+    articles, errors = find_articles(paths)  # counted here only to size the progress bar
     show_progress = not quiet and sys.stderr.isatty()
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -131,32 +129,25 @@ def run(
             else:
                 print(message, file=sys.stderr, flush=True)
 
+    for message in errors:
+        _error(message)
     try:
-        if engine is EngineName.local and articles:
-            extractor_for(settings)  # load the model first: words/s then measures the work
         with progress:
-            summary = run_batch(articles, out, settings, engine_function, report)
+            outcome = extract_batch(
+                paths, out, settings, engine.value, jobs, scheduler, on_result=report
+            )
     except (ModelError, DaskUnavailable) as error:
         _error(str(error))
         raise typer.Exit(2) from None
     except OSError as error:
         _error(f"{out}: cannot write outputs: {error.strerror or error}")
         raise typer.Exit(1) from None
+    summary = outcome.summary
     if not quiet:
         stdout.print(summary_table(summary))
     report_failed = with_report and not _write_report(out, out / REPORT_FOLDER, None, quiet)
     if summary.failed or errors or report_failed:
         raise typer.Exit(1)
-
-
-def _engine(engine: EngineName, jobs: int, scheduler: str | None) -> Engine:
-    if engine is EngineName.dask:
-        from extractor.engines.dask import run_dask  # imports dask only when it is asked for
-
-        return lambda paths, settings: run_dask(paths, settings, jobs, scheduler)
-    from extractor.engines.local import run_local
-
-    return lambda paths, settings: run_local(paths, settings, jobs)
 
 
 @app.command()
