@@ -592,7 +592,22 @@ GUARDS: list[tuple[str, str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "start", "speaker"), GUARDS)
+# One id per GUARDS row, in order, naming the wrong speaker each row guards against.
+GUARD_IDS = [
+    "a-body-named-by-its-whole-phrase",
+    "a-day-is-no-part-of-a-name",
+    "two-people-in-one-subject-give-nobody",
+    "a-copula-introduces-no-quote",
+    "words-about-a-person-are-not-theirs",
+    "its-own-report-is-another-report",
+    "a-cited-persons-words-are-not-the-citers",
+    "a-headline-country-issues-no-report",
+    "the-former-president-is-not-the-current-one",
+    "also-known-as-after-another-name-is-no-alias",
+]
+
+
+@pytest.mark.parametrize(("sentence", "start", "speaker"), GUARDS, ids=GUARD_IDS)
 def test_guards_against_a_wrong_speaker(
     annotate: Callable[[str], Doc], sentence: str, start: str, speaker: str | None
 ) -> None:
