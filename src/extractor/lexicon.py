@@ -137,3 +137,77 @@ def approximators() -> dict[tuple[str, ...], bool]:
     return {
         tuple(p.lower().split()): kind == "approximate" for p, kind in table("approximators.tsv")
     }
+
+
+# Each rule file read by a component has its accessor here, so that models/ is read in one
+# place, once per process, whatever component asks.
+
+
+@cache
+def cue_verb_phrases() -> frozenset[tuple[str, str]]:
+    """Verb + particle cues: ("made", "clear")."""
+    return frozenset((verb, word) for verb, word in table("cue_verb_phrases.tsv"))
+
+
+@cache
+def cue_irregular_forms() -> dict[str, str]:
+    """Irregular form of a cue verb -> its lemma."""
+    return {form: lemma for form, lemma in table("cue_irregular_forms.tsv")}
+
+
+@cache
+def troop_nouns() -> tuple[tuple[str, str], ...]:
+    """Personnel noun -> how surely it names troops."""
+    return tuple((noun, strength) for noun, strength in table("troop_nouns.tsv"))
+
+
+@cache
+def person_evidence_weights() -> dict[str, float]:
+    return {name: float(weight) for name, weight in table("person_evidence.tsv")}
+
+
+@cache
+def furniture_patterns() -> tuple[str, ...]:
+    return word_list("furniture_patterns.txt")
+
+
+@cache
+def plural_titles() -> dict[str, str]:
+    return {plural: title for plural, title in table("plural_titles.tsv")}
+
+
+@cache
+def alias_markers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.lower().split()) for line in word_list("alias_markers.txt"))
+
+
+@cache
+def title_lines() -> tuple[str, ...]:
+    """titles.txt as written, for components that split titles with their own tokenizer."""
+    return word_list("titles.txt")
+
+
+@cache
+def title_countries() -> dict[str, str]:
+    return {title.lower(): code for title, code in table("title_countries.tsv")}
+
+
+@cache
+def public_figure_rows() -> tuple[tuple[str, ...], ...]:
+    return table("public_figures.tsv")
+
+
+@cache
+def document_nouns() -> dict[str, str]:
+    """Document noun -> whose it usually is ("body", "person", "any", "none")."""
+    return {noun.lower(): owner for noun, owner in table("document_nouns.tsv")}
+
+
+@cache
+def title_abbreviations() -> dict[str, str]:
+    return {short: full for short, full in table("title_abbreviations.tsv")}
+
+
+@cache
+def tokenizer_infixes() -> tuple[str, ...]:
+    return word_list("tokenizer_infixes.txt")

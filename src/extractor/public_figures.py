@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.resources import table
+from extractor import lexicon
 
 
 @dataclass(frozen=True)
@@ -97,4 +97,4 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 @cache
 def public_figures() -> PublicFigures:
-    return PublicFigures(table("public_figures.tsv"))
+    return PublicFigures(lexicon.public_figure_rows())

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import CharSpan
-from extractor.resources import word_list
 
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _SENTENCE_END = tuple('.!?:;"”’)')
@@ -52,9 +51,7 @@ class FurnitureMarker:
 
     def __init__(self, max_heading_words: int) -> None:
         self.max_heading_words = max_heading_words
-        self.patterns = tuple(
-            re.compile(p, re.MULTILINE) for p in word_list("furniture_patterns.txt")
-        )
+        self.patterns = tuple(re.compile(p, re.MULTILINE) for p in lexicon.furniture_patterns())
         self.connectors = lexicon.lower_set("heading_connectors.txt")
         self.speech_verbs = frozenset(lexicon.cue_verbs())
 

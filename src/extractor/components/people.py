@@ -27,7 +27,6 @@ from extractor.components.person_evidence import Candidate, PersonEvidence
 from extractor.components.roles import Role, RoleReader, premodifier_block
 from extractor.credits import doc_regions_to_skip, inside
 from extractor.public_figures import Figure, PublicFigures, public_figures
-from extractor.resources import table, word_list
 from extractor.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -126,9 +125,9 @@ class PeopleFinder:
         )
         self.list_joiners = lexicon.lower_set("list_joiners.txt")
         self.cabinet_words = lexicon.lower_set("cabinet_words.txt")
-        self.plural_titles = {plural: title for plural, title in table("plural_titles.tsv")}
+        self.plural_titles = dict(lexicon.plural_titles())
         self.alias_markers = sorted(
-            (tuple(line.lower().split()) for line in word_list("alias_markers.txt")),
+            lexicon.alias_markers(),
             key=len,
             reverse=True,
         )

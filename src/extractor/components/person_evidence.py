@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extractor import lexicon
-from extractor.resources import table
 from extractor.syntax import in_capitals_line
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
@@ -35,7 +34,7 @@ class Candidate:
 
 class PersonEvidence:
     def __init__(self) -> None:
-        self.weights = {name: float(weight) for name, weight in table("person_evidence.tsv")}
+        self.weights = dict(lexicon.person_evidence_weights())
         self.outlet_words = lexicon.lower_set("outlet_context.txt")
         self.body_words = (
             lexicon.lower_set("body_heads.txt")

@@ -22,7 +22,6 @@ from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
-from extractor.resources import table
 
 
 @Language.factory(
@@ -79,7 +78,7 @@ class QuoteFinder:
             ),
             frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
             frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
-            frozenset((verb, word) for verb, word in table("cue_verb_phrases.tsv")),
+            lexicon.cue_verb_phrases(),
         )
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
         self.cue_forms = cue_forms(self.cues.lemmas)

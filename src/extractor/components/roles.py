@@ -15,7 +15,6 @@ from spacy.lang.en import English
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
-from extractor.resources import table, word_list
 
 MAX_BLOCK_TOKENS = 8
 _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -38,7 +37,7 @@ class Role:
 def _title_token_tuples() -> tuple[tuple[str, ...], ...]:
     """Titles tokenized the way spaCy tokenizes text ("Secretary-General" is three tokens)."""
     tokenizer = English().tokenizer
-    tuples = {tuple(t.lower_ for t in tokenizer(title)) for title in word_list("titles.txt")}
+    tuples = {tuple(t.lower_ for t in tokenizer(title)) for title in lexicon.title_lines()}
     return tuple(sorted(tuples, key=len, reverse=True))
 
 
@@ -49,7 +48,7 @@ class RoleReader:
             tuple(name.split()): code for name, code in lexicon.institutions().items()
         }
         self.honorifics = lexicon.honorifics()
-        self.title_countries = {title.lower(): code for title, code in table("title_countries.tsv")}
+        self.title_countries = dict(lexicon.title_countries())
         self.gendered = lexicon.gendered_titles()
         self.professions = lexicon.lower_set("profession_titles.txt")
 

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 from extractor import lexicon
 from extractor.annotations import TroopRecord
 from extractor.numbers import SCALES, parse_number
-from extractor.resources import table
 from extractor.syntax import entity_of
 
 _NUMBER_PARTS = frozenset({"compound", "quantmod", "nummod"})
@@ -70,7 +69,7 @@ class TroopFinder:
         self.min_count = min_count
         self.weak_noun_min_count = weak_noun_min_count
         self.troop_nouns: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-        for noun, strength in table("troop_nouns.tsv"):
+        for noun, strength in lexicon.troop_nouns():
             words = tuple(noun.lower().split())
             self.troop_nouns.setdefault(words[-1], []).append((words, strength == "weak"))
         for entries in self.troop_nouns.values():

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from extractor.resources import table
+from extractor import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBLIGATION = frozenset({"must", "should"})
@@ -19,7 +19,7 @@ INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
 # Forms of "say" count whatever the tagger calls them: headlines in title case ("Putin Says")
 # are often tagged as proper nouns.
 ALWAYS_CUES = frozenset(
-    {"say"} | {form for form, lemma in table("cue_irregular_forms.tsv") if lemma == "say"}
+    {"say"} | {form for form, lemma in lexicon.cue_irregular_forms().items() if lemma == "say"}
 )
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extractor import lexicon
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
-from extractor.resources import table
 
 MAX_SPEAKER_WORDS = 4
 _VOWELS = "aeiou"
@@ -20,7 +20,7 @@ _VOWELS = "aeiou"
 def cue_forms(lemmas: frozenset[str]) -> dict[str, str]:
     """Return the written forms of the cue verbs a headline uses: "warns", "urged", "denies",
     "denied", "admitted", and the irregular ones listed in models/."""
-    forms = {form: lemma for form, lemma in table("cue_irregular_forms.tsv")}
+    forms = dict(lexicon.cue_irregular_forms())
     for lemma in lemmas:
         for form in _regular_forms(lemma):
             forms.setdefault(form, lemma)

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
-from extractor.resources import table
 from extractor.syntax import (
     closing_name,
     in_capitals_line,
@@ -89,7 +88,7 @@ class SpeakerResolver:
         self.max_pronoun_distance = max_pronoun_distance
         self.person_nouns = lexicon.lower_set("person_nouns.txt")
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
-        self.document_nouns = {noun.lower(): owner for noun, owner in table("document_nouns.tsv")}
+        self.document_nouns = dict(lexicon.document_nouns())
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
@@ -984,7 +983,7 @@ _UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
 
 @cache
 def _title_abbreviations() -> dict[str, str]:
-    return {short: full for short, full in table("title_abbreviations.tsv")}
+    return dict(lexicon.title_abbreviations())
 
 
 def _the_issuers_own(document: Token) -> bool:
