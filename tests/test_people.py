@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from extractor.public_figures import PublicFigures
+from extractor.linguistics.public_figures import PublicFigures
 
 from .excerpts import excerpt
 

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import CountryRecord
-from extractor.syntax import entity_of
+from extractor.linguistics.syntax import entity_of
 
 # Dependency labels under which a capital names the government acting, not the place:
 # "Moscow said" (nsubj), "Moscow's demands" (poss), "relations between Moscow and Kyiv" (pobj

@@ -16,8 +16,8 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.credits import doc_regions_to_skip, inside
-from extractor.syntax import in_capitals_line
+from extractor.linguistics.credits import doc_regions_to_skip, inside
+from extractor.linguistics.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")

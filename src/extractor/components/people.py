@@ -22,12 +22,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
-from extractor.components.descriptions import link_descriptions
-from extractor.components.person_evidence import Candidate, PersonEvidence
-from extractor.components.roles import Role, RoleReader, premodifier_block
-from extractor.credits import doc_regions_to_skip, inside
-from extractor.public_figures import Figure, PublicFigures, public_figures
-from extractor.syntax import in_capitals_line
+from extractor.linguistics.credits import doc_regions_to_skip, inside
+from extractor.linguistics.descriptions import link_descriptions
+from extractor.linguistics.person_evidence import Candidate, PersonEvidence
+from extractor.linguistics.public_figures import Figure, PublicFigures, public_figures
+from extractor.linguistics.roles import Role, RoleReader, premodifier_block
+from extractor.linguistics.syntax import in_capitals_line
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_NAME_TOKENS = 5

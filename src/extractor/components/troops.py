@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import TroopRecord
-from extractor.numbers import SCALES, parse_number
-from extractor.syntax import entity_of
+from extractor.linguistics.numbers import SCALES, parse_number
+from extractor.linguistics.syntax import entity_of
 
 _NUMBER_PARTS = frozenset({"compound", "quantmod", "nummod"})
 _LOCATION_PREPOSITIONS = frozenset(

@@ -15,11 +15,11 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.linguistics.syntax import in_capitals_line
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.marks import MarkedSpan
 from extractor.quoting.speakers import Speaker
-from extractor.syntax import in_capitals_line
 
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "—", "–", "--"})

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.linguistics.syntax import sentences_ahead, sentences_back
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
-from extractor.syntax import sentences_ahead, sentences_back
 
 MAX_HEADLINE_WORDS = 20
 # How far back in its paragraph a quote with no cue looks for the speaker it continues.

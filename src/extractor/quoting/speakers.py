@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
-from extractor.syntax import (
+from extractor.linguistics.syntax import (
     closing_name,
     in_capitals_line,
     is_main_subject,

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extractor.annotations import PersonRecord
-from extractor.components.roles import RoleReader
-from extractor.syntax import closing_name, in_capitals_line
+from extractor.linguistics.roles import RoleReader
+from extractor.linguistics.syntax import closing_name, in_capitals_line
 
 
 def link_descriptions(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extractor import lexicon
-from extractor.syntax import in_capitals_line
+from extractor.linguistics.syntax import in_capitals_line
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
