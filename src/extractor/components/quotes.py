@@ -33,6 +33,9 @@ from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
         "attribution_window": 12,
         "max_chain": 8,
         "direct_share_of_clause": 0.8,
+        "inherit_reach_sentences": 4,
+        "document_reach_sentences": 3,
+        "document_next_sentences": 2,
         "thought_verbs": False,
         "sieves": list(DEFAULT_ORDER),
         "min_confidence": None,
@@ -45,6 +48,9 @@ def make_quotes(
     attribution_window: int,
     max_chain: int,
     direct_share_of_clause: float,
+    inherit_reach_sentences: int,
+    document_reach_sentences: int,
+    document_next_sentences: int,
     thought_verbs: bool,
     sieves: list[str],
     min_confidence: float | None,
@@ -52,7 +58,13 @@ def make_quotes(
     """`min_confidence`: below it a speaker is left null; None takes the fitted threshold of
     models/attribution_weights.json, 0 names every speaker a sieve found (for training)."""
     settings = QuoteSettings(
-        max_pronoun_distance, attribution_window, max_chain, direct_share_of_clause
+        max_pronoun_distance,
+        attribution_window,
+        max_chain,
+        direct_share_of_clause,
+        inherit_reach_sentences,
+        document_reach_sentences,
+        document_next_sentences,
     )
     unknown = [name for name in sieves if name not in SIEVES]
     if unknown:

@@ -20,6 +20,13 @@ class QuoteSettings:
     attribution_window: int
     max_chain: int
     direct_share_of_clause: float
+    # How many sentences back (and ahead) in its paragraph a quote with no cue looks for the
+    # speaker it continues.
+    inherit_reach_sentences: int = 4
+    # How many sentences back a document of another kind still answers "the statement said",
+    # and how many on the issuer of a document first met without one may be named.
+    document_reach_sentences: int = 3
+    document_next_sentences: int = 2
 
 
 @dataclass
@@ -60,7 +67,7 @@ class QuoteContext:
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.memo: dict[str, object] = {}  # what sieves work out once per document
-        self.resolver = SpeakerResolver(doc, sorted(quoted), settings.max_pronoun_distance)
+        self.resolver = SpeakerResolver(doc, sorted(quoted), settings)
 
     def _has_words(self, marks: MarkedSpan) -> bool:
         start, end = marks.inner

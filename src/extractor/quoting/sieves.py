@@ -22,8 +22,6 @@ from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
 
 MAX_HEADLINE_WORDS = 20
-# How far back in its paragraph a quote with no cue looks for the speaker it continues.
-INHERIT_REACH_SENTENCES = 4
 # A quote opening with one of these is about someone, not in their words.
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his"})
 
@@ -143,7 +141,7 @@ def cueless_quote(
     stance = _stance_just_before(opening, context)
     if stance is not None:
         return Decision("view-before", stance)
-    if _spoken_just_before(event, events, opening):
+    if _spoken_just_before(event, events, opening, context.settings.inherit_reach_sentences):
         return None
     if _question_put_in_words(event, opening, context):
         return Decision("ballot-question", None)  # a ballot's or a survey's question
@@ -175,10 +173,12 @@ def _stance_just_before(opening: Token, context: QuoteContext) -> Speaker | None
     return _subject_person(before, context)
 
 
-def _spoken_just_before(event: SpeechEvent, events: list[SpeechEvent], opening: Token) -> bool:
+def _spoken_just_before(
+    event: SpeechEvent, events: list[SpeechEvent], opening: Token, reach_sentences: int
+) -> bool:
     """Whether someone was said to speak in the quote's paragraph a few sentences before it:
-    then the quote carries on that speaker (see `inherit_within_paragraphs`)."""
-    reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
+    then the quote carries on that speaker (see the paragraph-speaker sieve)."""
+    reach = sentences_back(opening, reach_sentences)
     return any(
         e.paragraph == event.paragraph and e.attributed and reach <= e.start < event.start
         for e in events
@@ -252,8 +252,8 @@ def paragraph_speaker(
     opening = context.token_at(event.start)
     if opening is None:
         return None
-    reach = sentences_back(opening, INHERIT_REACH_SENTENCES)
-    ahead = sentences_ahead(opening, INHERIT_REACH_SENTENCES)
+    reach = sentences_back(opening, context.settings.inherit_reach_sentences)
+    ahead = sentences_ahead(opening, context.settings.inherit_reach_sentences)
     same = [
         e
         for e in events

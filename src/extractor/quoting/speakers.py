@@ -11,11 +11,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
+
+if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
+    from extractor.quoting.context import QuoteSettings
 from extractor.linguistics.syntax import (
     closing_name,
     in_capitals_line,
@@ -27,10 +31,6 @@ from extractor.linguistics.syntax import (
 MAX_BODY_WORDS = 8
 MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
 FORMER = frozenset({"former", "ex", "then"})  # "the former Russian president"
-# How many sentences back a document of another kind still answers "the statement said".
-DOCUMENT_REACH_SENTENCES = 3
-# How many sentences on the issuer of a document first met without one may be named.
-DOCUMENT_NEXT_SENTENCES = 2
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -79,13 +79,14 @@ class Speaker:
 class SpeakerResolver:
     """Resolves subjects of speech verbs in one annotated Doc."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]], max_pronoun_distance: int) -> None:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]], settings: QuoteSettings) -> None:
         self.doc = doc
+        self.settings = settings
         self.people: dict[str, PersonRecord] = {p.id: p for p in doc._.people or []}
         self.person_at: dict[int, str] = doc._.person_at or {}
         self.organization_at: dict[int, str] = doc._.organization_at or {}
         self.country_at: dict[int, str] = doc._.country_at or {}
-        self.max_pronoun_distance = max_pronoun_distance
+        self.max_pronoun_distance = settings.max_pronoun_distance
         self.person_nouns = lexicon.lower_set("person_nouns.txt")
         self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
         self.document_nouns = dict(lexicon.document_nouns())
@@ -307,7 +308,7 @@ class SpeakerResolver:
                 if same[-1] is _UNNAMED
                 else Speaker(same[-1].name, same[-1].person_id, mention)
             )
-        if issued and issued[-1][0] >= sentences_back(noun, DOCUMENT_REACH_SENTENCES):
+        if issued and issued[-1][0] >= sentences_back(noun, self.settings.document_reach_sentences):
             issuer = issued[-1][1]
             if issuer is _UNNAMED:
                 return None
@@ -330,7 +331,7 @@ class SpeakerResolver:
         new "a report"), with no country that contradicts the first mention's."""
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None
-        limit = sentences_ahead(noun, DOCUMENT_NEXT_SENTENCES)
+        limit = sentences_ahead(noun, self.settings.document_next_sentences)
         said_of = {self.country_at[t.i] for t in noun.subtree if t.i in self.country_at}
         for token in self.doc[noun.i + 1 :]:
             if token.idx > limit:
