@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from extractor.resources import data_dir
@@ -129,7 +129,3 @@ def load_model() -> ConfidenceModel | None:
     """The committed model, or None before one has been fitted."""
     path = data_dir() / WEIGHTS_FILE
     return ConfidenceModel.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def person_mentions(people: Iterable[tuple[str, Sequence[CharSpan]]]) -> dict[str, list[CharSpan]]:
-    return {person_id: list(spans) for person_id, spans in people}
