@@ -413,15 +413,7 @@ class PeopleFinder:
 
         clusters = _fold_lone_names(clusters, owner)
         # "Volodymyr Zelensky" ... "Volodymyr Zelenskyy": two spellings of one known figure.
-        kept = []
-        for c in clusters:
-            first = owner(c) if len(c.longest) > 1 else None
-            if first is not None and first is not c:
-                first.mentions.extend(c.mentions)
-                first.mentions.sort(key=lambda m: m.start)
-            else:
-                kept.append(c)
-        return kept
+        return _fold_lone_names(clusters, owner, names=lambda c: len(c.longest) > 1)
 
     def _merge_family_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
         """ "Ban Ki-moon ... Ban said": a lone name that is the first word of one full name,
@@ -835,13 +827,15 @@ def _alias_after(doc: Doc, start: int) -> tuple[str, ...]:
 
 
 def _fold_lone_names(
-    clusters: list[_Cluster], owner_of: Callable[[_Cluster], _Cluster | None]
+    clusters: list[_Cluster],
+    owner_of: Callable[[_Cluster], _Cluster | None],
+    names: Callable[[_Cluster], bool] = lambda c: len(c.longest) == 1,
 ) -> list[_Cluster]:
-    """Move the mentions of each one-word cluster that `owner_of` gives an owner into that
-    owner; return the clusters that remain."""
+    """Move the mentions of each cluster `names` picks (one-word clusters by default) that
+    `owner_of` gives an owner into that owner; return the clusters that remain."""
     kept = []
     for c in clusters:
-        owner = owner_of(c) if len(c.longest) == 1 else None
+        owner = owner_of(c) if names(c) else None
         if owner is not None and owner is not c:
             owner.mentions.extend(c.mentions)
             owner.mentions.sort(key=lambda m: m.start)
