@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
+from extractor.linguistics.resolver import DescriptionResolver, written_beside
 
 if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
     from extractor.quoting.context import QuoteSettings
@@ -30,7 +30,6 @@ from extractor.linguistics.syntax import (
 
 MAX_BODY_WORDS = 8
 MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
-FORMER = frozenset({"former", "ex", "then"})  # "the former Russian president"
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -128,7 +127,10 @@ class SpeakerResolver:
         # own words ("“He was reckless enough to attack Ukraine” ... he added" after a sentence
         # about Putin is not Putin's).
         self.excluded: frozenset[str] = frozenset()
-        self.descriptors = self._index_descriptors()
+        self.descriptors = written_beside(doc, self.person_at, self.person_nouns, self.title_heads)
+        self.describer = DescriptionResolver(
+            doc, self.people, self.person_at, [(a.start, a.person_id) for a in self.antecedents]
+        )
 
     def _in_quote(self, start: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, start) - 1
@@ -233,53 +235,6 @@ class SpeakerResolver:
         ):
             return None
         return self._speaker_for(candidates.pop(), noun)
-
-    def _index_descriptors(self) -> dict[str, list[tuple[int, str]]]:
-        """The nouns written beside each person's name: before it in its phrase ("Romanian
-        journalist Remus Cernea"), in apposition ("Wang Wenbin, a spokesman for ..."), or
-        the noun the name stands in apposition to ("the founder of Tinkoff Bank, Oleg
-        Tinkov"), with where each was written."""
-        index: dict[str, list[tuple[int, str]]] = {}
-        for token in self.doc:
-            person_id = self.person_at.get(token.i)
-            if person_id is None:
-                continue
-            head = token
-            while head.dep_ in ("compound", "flat") and head.head.i in self.person_at:
-                head = head.head
-            nouns = [
-                c
-                for c in head.children
-                if c.dep_ in ("compound", "appos")
-                and c.pos_ == "NOUN"
-                and c.i not in self.person_at
-            ]
-            inner_person = head.dep_ == "appos" and any(
-                prep.lower_ == "of"
-                and any(
-                    o.dep_ == "pobj"
-                    and (o.lower_ in self.person_nouns or o.lower_ in self.title_heads)
-                    for o in prep.children
-                )
-                for prep in head.head.children
-            )
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not inner_person:
-                # (not "the mother of the jailed reporter, Evan Gershkovich": the name may be
-                # the reporter's, whatever the parser hung it from)
-                nouns.append(head.head)
-                owner = head.head
-                # "the founder of the bank, Oleg Tinkov": the parser hangs the name off "bank";
-                # not "the mother of the jailed reporter, Evan Gershkovich", who is the reporter.
-                if (
-                    owner.dep_ == "pobj"
-                    and owner.head.lower_ == "of"
-                    and owner.lower_ not in self.person_nouns
-                    and owner.lower_ not in self.title_heads
-                ):
-                    nouns.append(owner.head.head)
-            for noun in nouns:
-                index.setdefault(noun.lemma_.lower(), []).append((token.idx, person_id))
-        return index
 
     def _document(self, noun: Token) -> Speaker | None:
         """ "a written analysis by the Center for Naval Analyses", "a defence ministry
@@ -814,81 +769,12 @@ class SpeakerResolver:
         return None
 
     def _description(self, noun: Token) -> Speaker | None:
-        """ "the minister", "the Ukrainian leader": the person the sentence before was about,
-        if the description fits them, else the nearest earlier person with that title."""
-        head = _description_head(noun)
+        """ "the minister", "the Ukrainian leader": the person the shared resolver finds."""
         country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
-        start, end = self.noun_phrase(noun)
-        recent = self._previous_main_subject(noun)
-        if any(c.lower_ in FORMER for c in noun.children):
-            # "the former Russian president added": not whoever holds the office now; only
-            # the person the sentence before was about, if nothing says otherwise.
-            fits = recent is not None and country in (None, recent.country)
-            return Speaker(recent.name, recent.id, (start, end)) if fits and recent else None
-        if recent is not None and (
-            self._fits(recent, head, country, untitled_ok=True)
-            # "Vladimir Putin has compared ... Citing ..., the Russian president said"
-            or (country is not None and recent.country == country and _is_leader(head, recent))
-        ):
-            return Speaker(name=recent.name, person_id=recent.id, mention=(start, end))
-        k = bisect.bisect_left(self._antecedent_starts, noun.idx)
-        for antecedent in reversed(self.antecedents[:k]):
-            person = self.people[antecedent.person_id]
-            if self._fits(person, head, country, untitled_ok=False):
-                return Speaker(name=person.name, person_id=person.id, mention=(start, end))
-        only = self._only_person_of(country, before=noun.idx)
-        if only is not None and not only.titles:
-            # "the UK's foreign secretary said" where the one British person named so far is
-            # Liz Truss, named without a title: her, the office being the story's.
-            return Speaker(name=only.name, person_id=only.id, mention=(start, end))
-        return None
-
-    def _only_person_of(self, country: str | None, before: int) -> PersonRecord | None:
-        """The one person acting for a country named before a point, if exactly one is."""
-        if country is None:
+        person = self.describer.resolve(noun, country)
+        if person is None:
             return None
-        named = [
-            person
-            for person in self.people.values()
-            if person.country == country and any(s < before for s, _ in person.mentions)
-        ]
-        return named[0] if len(named) == 1 else None
-
-    @staticmethod
-    def _fits(person: PersonRecord, head: str, country: str | None, untitled_ok: bool) -> bool:
-        if country and person.country and person.country != country:
-            return False
-        titles = {t.lower() for t in person.titles}
-        if not titles:
-            return untitled_ok and head in lexicon.lower_set("leader_titles.txt")
-        # "the UK's PM" is a Prime Minister, "the prime minister" a PM: the whole title.
-        short = _title_abbreviations()
-        expanded = titles | {short[t] for t in titles if t in short}
-        if head in short:
-            return short[head] in expanded or head in titles
-        return any(head in t.replace("-", " ").split() for t in titles) or (
-            head == "leader" and bool(titles & lexicon.lower_set("leader_titles.txt"))
-        )
-
-    def _previous_main_subject(self, noun: Token) -> PersonRecord | None:
-        """The one person who was the subject of the sentence before, or of this one before
-        the description. A fragment the parser split off as a sentence of its own ("Citing
-        Germany's decision to send tanks to Ukraine") is not the sentence before."""
-        sentence = noun.sent
-        tokens = [t for t in sentence if t.i < noun.i]
-        start = sentence.start
-        while start > 0:
-            before = self.doc[start - 1].sent
-            tokens = list(before) + tokens
-            if before.root.pos_ in ("VERB", "AUX"):
-                break
-            start = before.start
-        subjects = {
-            self.person_at[t.i]
-            for t in tokens
-            if t.i in self.person_at and is_main_subject(t) and not in_capitals_line(t)
-        }
-        return self.people[subjects.pop()] if len(subjects) == 1 else None
+        return Speaker(name=person.name, person_id=person.id, mention=self.noun_phrase(noun))
 
     def _is_proper_phrase(self, noun: Token) -> bool:
         return noun.i in self.organization_at or noun.ent_type_ in _ORG_LABELS
@@ -982,11 +868,6 @@ def _is_place(token: Token) -> bool:
 _UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
 
 
-@cache
-def _title_abbreviations() -> dict[str, str]:
-    return dict(lexicon.title_abbreviations())
-
-
 def _the_issuers_own(document: Token) -> bool:
     """ "released its annual threat assessment report": the report is its issuer's; "its own
     report" is another one."""
@@ -998,12 +879,6 @@ def _the_issuers_own(document: Token) -> bool:
 def _capitalized(token: Token) -> bool:
     """A proper noun as written: the tagger calls lower-case words in names PROPN too."""
     return token.pos_ == "PROPN" and token.text[:1].isupper()
-
-
-def _is_leader(head: str, person: PersonRecord) -> bool:
-    """Whether a leader's description ("the president") fits a person named as a leader."""
-    leaders = lexicon.lower_set("leader_titles.txt")
-    return head in leaders and any(t.lower() in leaders for t in person.titles)
 
 
 def _described_by_its_field(noun: Token) -> bool:
@@ -1020,15 +895,3 @@ def _described_by_its_field(noun: Token) -> bool:
 def _title_head(title: tuple[str, ...]) -> str:
     words = list(title[: title.index("of")]) if "of" in title[1:] else list(title)
     return words[-1]
-
-
-def _description_head(noun: Token) -> str:
-    """The word a description turns on: "the minister" -> "minister"; "the head of state" and
-    "the head of government" name a leader whatever the exact title."""
-    if noun.lower_ == "head":
-        for prep in noun.children:
-            if prep.lower_ == "of" and any(
-                c.lower_ in ("state", "government") for c in prep.children
-            ):
-                return "leader"
-    return noun.lower_
