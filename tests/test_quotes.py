@@ -11,6 +11,8 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from extractor import lexicon
+
 from .excerpts import excerpt
 
 Expected = list[tuple[str, str, str | None]]  # kind, first words of the text, speaker
@@ -618,3 +620,21 @@ def test_guards_against_a_wrong_speaker(
 def test_a_common_surname_alone_is_not_a_public_figure(annotate: Callable[[str], Doc]) -> None:
     doc = annotate("Patel told reporters the talks went well.")
     assert [(p.name, p.country, p.gender) for p in doc._.people] == [("Patel", None, None)]
+
+
+@pytest.mark.parametrize(
+    "phrase", [" ".join(words) for words in lexicon.source_phrases()], ids=lambda p: p
+)
+def test_each_source_phrase_in_the_data_names_its_source(
+    annotate: Callable[[str], Doc], phrase: str
+) -> None:
+    # The phrases are rule data (models/cue_phrases.txt): each one, wherever it comes from,
+    # makes the clause it qualifies reported speech of the person it names.
+    text = (
+        "Jens Stoltenberg is the secretary general of NATO.\n\n"
+        f"The alliance will send more ships to the region, {phrase} Jens Stoltenberg."
+    )
+    quotes = [(q.kind, text[q.start : q.end], q.speaker) for q in annotate(text)._.quotes]
+    assert quotes == [
+        ("indirect", "The alliance will send more ships to the region", "Jens Stoltenberg")
+    ]

@@ -209,5 +209,11 @@ def title_abbreviations() -> dict[str, str]:
 
 
 @cache
+def source_phrases() -> tuple[tuple[str, ...], ...]:
+    """Phrases that introduce the source of a statement ("according to"), as lower-case words."""
+    return tuple(tuple(line.lower().split()) for line in word_list("cue_phrases.txt"))
+
+
+@cache
 def tokenizer_infixes() -> tuple[str, ...]:
     return word_list("tokenizer_infixes.txt")

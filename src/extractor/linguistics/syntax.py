@@ -6,6 +6,8 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from extractor import lexicon
+
 _LINES_KEY = "extractor.lines"
 
 
@@ -34,7 +36,7 @@ def is_main_subject(token: Token) -> bool:
     to Alexander Khramchikhin, ...", who is as much the one speaking."""
     if token.dep_ == "appos":
         token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+    if is_phrase_source(token):
         return True
     while token.dep_ in ("compound", "flat"):
         token = token.head
@@ -98,3 +100,29 @@ def sentences_ahead(token: Token, count: int) -> int:
         end = doc[end].sent.end
     last = doc[end - 1]
     return last.idx + len(last)
+
+
+def source_phrase_from(first: Token) -> tuple[Token, Token] | None:
+    """For the first word of a phrase that introduces a source ("according to X", "in the
+    words of X"; models/cue_phrases.txt), the phrase's last word and the source X."""
+    doc = first.doc
+    for words in lexicon.source_phrases():
+        end = first.i + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[first.i : end]) == words:
+            last = doc[end - 1]
+            source = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return last, source
+    return None
+
+
+def is_phrase_source(token: Token) -> bool:
+    """True for X in "according to X": the source a phrase of models/cue_phrases.txt names."""
+    if token.dep_ != "pobj":
+        return False
+    last = token.head
+    for words in lexicon.source_phrases():
+        start = last.i - len(words) + 1
+        if start >= 0 and tuple(t.lower_ for t in token.doc[start : last.i + 1]) == words:
+            return True
+    return False

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
-from extractor.linguistics.syntax import in_capitals_line
+from extractor.linguistics.syntax import in_capitals_line, source_phrase_from
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.marks import MarkedSpan
@@ -344,11 +344,9 @@ def _abbreviations() -> frozenset[str]:
 def _according_to(verb: Token) -> Found | None:
     """The source of an "according to X" phrase hanging from a verb, with the cue word."""
     for child in verb.children:
-        if child.lower_ == "according":
-            for to in child.children:
-                source = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if to.lower_ == "to" and source is not None:
-                    return child, source
+        phrase = source_phrase_from(child)
+        if phrase is not None:
+            return child, phrase[1]
     return None
 
 

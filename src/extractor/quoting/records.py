@@ -4,6 +4,7 @@ when nobody is named, the words that describe the speaker ("a senior defence off
 from __future__ import annotations
 
 from extractor.annotations import CharSpan, QuoteRecord
+from extractor.linguistics.syntax import source_phrase_from
 from extractor.quoting.context import QuoteContext, SpeechEvent
 
 
@@ -33,9 +34,9 @@ def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> CharSpan | Non
     if cue is None:
         return None
     subject = context.cues.subject_of(cue)
-    if subject is None and cue.lower_ == "according" and cue.i + 1 < len(context.doc):
-        to = context.doc[cue.i + 1]
-        subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        phrase = source_phrase_from(cue)
+        subject = phrase[1] if phrase is not None else None
     if subject is None or context.in_quote(subject) or subject.is_punct:
         return None
     return context.resolver.noun_phrase(subject)

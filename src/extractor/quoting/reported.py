@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractor import lexicon
+from extractor.linguistics.syntax import source_phrase_from
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.speakers import Speaker
@@ -33,8 +34,9 @@ class ReportedFinder:
         for token in self.doc:
             if self.context.in_quote(token):
                 continue
-            if token.lower_ == "according" and token.i + 1 < len(self.doc):
-                found = self._according_to(token)
+            phrase = source_phrase_from(token)
+            if phrase is not None:
+                found = self._according_to(token, *phrase)
             elif self.context.cues.is_cue(token) and not self._embedded(token):
                 found = self._reported_clauses(token)
             else:
@@ -96,12 +98,9 @@ class ReportedFinder:
     def _source_in_sentence(self, cue: Token) -> Speaker | None:
         """A person an "according to" phrase in the cue's sentence names, or None."""
         for token in cue.sent:
-            if token.lower_ != "according" or token.i + 1 >= len(self.doc):
-                continue
-            to = self.doc[token.i + 1]
-            source = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if to.lower_ == "to" and source is not None:
-                found = self.context.resolve(source)
+            phrase = source_phrase_from(token)
+            if phrase is not None:
+                found = self.context.resolve(phrase[1])
                 if found is not None and found.person_id is not None:
                     return found
         return None
@@ -233,18 +232,12 @@ class ReportedFinder:
             speaker=speaker,
             cue=(cue.idx, cue.idx + len(cue)),
             attributed=True,
-            rule="reported-according-to" if cue.lower_ == "according" else "reported",
+            rule="reported-according-to" if source_phrase_from(cue) else "reported",
         )
 
-    def _according_to(self, according: Token) -> list[SpeechEvent]:
+    def _according_to(self, according: Token, to: Token, source: Token) -> list[SpeechEvent]:
         """ "Russia has moved troops, according to a Kremlin readout": the clause it qualifies,
         on whichever side of the phrase it stands."""
-        to = self.doc[according.i + 1]
-        if to.lower_ != "to":
-            return []
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
-            return []
         sentence = according.sent
         left = (sentence.start, according.i)
         right = (source.right_edge.i + 1, sentence.end)
