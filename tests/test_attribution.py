@@ -172,6 +172,20 @@ NAMING_CASES = [
         "Oleg Tinkov",
         id="definite-description-written-beside-the-name",
     ),
+    pytest.param(
+        "Secretary of State Antony Blinken met his Indian counterpart on Tuesday. "
+        "The top US diplomat said that the alliance was united.",
+        "Antony Blinken",
+        id="a-diplomat-is-the-one-whose-title-is-diplomatic",
+    ),
+    pytest.param(
+        "Chancellor Olaf Scholz travelled to Beijing with Finance Minister Christian Lindner. "
+        "“Trade must be fair,” the German government spokesman said. "
+        "Government spokesman Steffen Hebestreit spoke to reporters later. "
+        "“The trip went well,” the spokesman said.",
+        "Steffen Hebestreit",
+        id="a-spokesman-is-the-one-titled-spokesman",
+    ),
 ]
 
 
@@ -344,6 +358,30 @@ WRONG_SPEAKER_GUARDS = [
         "“Russia attacked our grid overnight,” the post said.",
         "Denys Shmyhal",
         id="a-title-after-of-issues-no-document",
+    ),
+    pytest.param(
+        "The head of the UN nuclear watchdog, Rafael Grossi, visited the plant. "
+        "“The situation is very serious,” the army chief said.",
+        "Rafael Grossi",
+        id="the-army-chief-is-not-the-head-of-something-else",
+    ),
+    pytest.param(
+        "Defense Secretary Lloyd Austin met troops in Poland. "
+        "“The alliance is united,” the top US diplomat said.",
+        "Lloyd Austin",
+        id="a-secretary-of-defense-is-no-diplomat",
+    ),
+    pytest.param(
+        "Secretary of State Antony Blinken met diplomats in Brussels. "
+        "“The talks were difficult,” a diplomat said.",
+        "Antony Blinken",
+        id="a-diplomat-is-nobody-in-particular",
+    ),
+    pytest.param(
+        "Secretary of State Antony Blinken met his Ukrainian counterpart on Tuesday. "
+        "“The alliance is united,” the Ukrainian diplomat said.",
+        "Antony Blinken",
+        id="a-diplomat-of-another-country-is-not-the-one-named",
     ),
 ]
 

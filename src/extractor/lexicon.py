@@ -209,6 +209,14 @@ def title_abbreviations() -> dict[str, str]:
 
 
 @cache
+def description_words() -> dict[str, tuple[str, ...]]:
+    """A describing word ("diplomat", "chief") -> the titles it stands for."""
+    return {
+        word.lower(): tuple(titles.split("|")) for word, titles in table("description_words.tsv")
+    }
+
+
+@cache
 def source_phrases() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce the source of a statement ("according to"), as lower-case words."""
     return tuple(tuple(line.lower().split()) for line in word_list("cue_phrases.txt"))

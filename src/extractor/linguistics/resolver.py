@@ -38,10 +38,18 @@ def description_head(noun: Token) -> str:
     return noun.lower_
 
 
-def fits(person: PersonRecord, head: str, country: str | None, untitled_ok: bool) -> bool:
+def fits(
+    person: PersonRecord,
+    head: str,
+    country: str | None,
+    untitled_ok: bool,
+    qualifiers: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a description's head word and country fit a person: a title they hold names
     it ("the UK's PM" is a Prime Minister, "the prime minister" a PM), or, when `untitled_ok`,
-    a person with no title fits a leader's description."""
+    a person with no title fits a leader's description. A describing word that stands for
+    titles ("the chief") fits one of them only with the nouns that qualify it ("the army
+    chief" is not the head of a watchdog)."""
     if country and person.country and person.country != country:
         return False
     titles = {t.lower() for t in person.titles}
@@ -52,8 +60,15 @@ def fits(person: PersonRecord, head: str, country: str | None, untitled_ok: bool
     expanded = titles | {short[t] for t in titles if t in short}
     if head in short:
         return short[head] in expanded or head in titles
-    return any(head in t.replace("-", " ").split() for t in titles) or (
-        head == "leader" and bool(titles & leaders)
+    covered = lexicon.description_words().get(head, ())
+    return (
+        any(head in t.replace("-", " ").split() for t in titles)
+        or (head == "leader" and bool(titles & leaders))
+        or any(
+            office in title and all(q in title for q in qualifiers)
+            for title in titles
+            for office in covered
+        )
     )
 
 
@@ -131,13 +146,18 @@ class DescriptionResolver:
     def resolve(self, noun: Token, country: str | None) -> PersonRecord | None:
         """The person a description whose head is `noun` refers to, or None."""
         head = description_head(noun)
+        qualifiers = frozenset(
+            c.lower_
+            for c in noun.children
+            if c.dep_ == "compound" and c.ent_type_ not in ("GPE", "NORP")
+        )
         recent = self.previous_main_subject(noun)
         if any(c.lower_ in FORMER for c in noun.children):
             # "the former Russian president added": not whoever holds the office now; only
             # the person the sentence before was about, if nothing says otherwise.
             return recent if recent is not None and country in (None, recent.country) else None
         if recent is not None and (
-            fits(recent, head, country, untitled_ok=True)
+            fits(recent, head, country, untitled_ok=True, qualifiers=qualifiers)
             # "Vladimir Putin has compared ... Citing ..., the Russian president said"
             or (country is not None and recent.country == country and is_leader(head, recent))
         ):
@@ -145,7 +165,7 @@ class DescriptionResolver:
         k = bisect.bisect_left(self._starts, noun.idx)
         for _, person_id in reversed(self.antecedents[:k]):
             person = self.people[person_id]
-            if fits(person, head, country, untitled_ok=False):
+            if fits(person, head, country, untitled_ok=False, qualifiers=qualifiers):
                 return person
         only = self._only_person_of(country, before=noun.idx)
         if only is not None and not only.titles:

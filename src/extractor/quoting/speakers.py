@@ -168,7 +168,12 @@ class SpeakerResolver:
         if subject.pos_ == "PRON":
             return "unnamed", None
         if word in self.person_nouns:
-            return "descriptor", self._descriptor(subject)
+            found = self._descriptor(subject)
+            if found is None and word in lexicon.description_words() and _definite(subject):
+                # "the top US diplomat said": an office described, not a noun written by a name
+                found = self._description(subject)
+                return ("description", found) if found else ("descriptor", None)
+            return "descriptor", found
         if word in self.title_heads and not self._is_proper_phrase(subject):
             found = self._description(subject)
             return ("description", found) if found else ("descriptor", self._descriptor(subject))
@@ -895,3 +900,8 @@ def _described_by_its_field(noun: Token) -> bool:
 def _title_head(title: tuple[str, ...]) -> str:
     words = list(title[: title.index("of")]) if "of" in title[1:] else list(title)
     return words[-1]
+
+
+def _definite(noun: Token) -> bool:
+    """ "the diplomat", "Russia's top diplomat"; not "a diplomat"."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
