@@ -280,6 +280,18 @@ BODY_NAME_CASES = [
         "defence ministry",
         id="a-body-written-in-lower-case-by-its-field",
     ),
+    pytest.param(
+        "Naftogaz, the state energy company, said on Monday that gas transit would continue. "
+        "“We have enough reserves,” the company said.",
+        "Naftogaz",
+        id="the-company-is-the-body-described-as-a-company",
+    ),
+    pytest.param(
+        "Energoatom, Ukraine's nuclear power operator, warned of new shelling on Sunday. "
+        "The operator says the plant is safe. It says that the reactors were shut down.",
+        "Energoatom",
+        id="it-after-the-operator-is-the-operator",
+    ),
 ]
 
 
@@ -364,6 +376,19 @@ WRONG_SPEAKER_GUARDS = [
         "“The situation is very serious,” the army chief said.",
         "Rafael Grossi",
         id="the-army-chief-is-not-the-head-of-something-else",
+    ),
+    pytest.param(
+        "Naftogaz, the state energy company, signed a deal with Shell, a British company. "
+        "“We are ready,” the company said.",
+        "Naftogaz",
+        id="the-company-after-two-companies-is-neither",
+    ),
+    pytest.param(
+        "Naftogaz, the state energy company, signed a deal on Monday. Prices rose in Kyiv. "
+        "Trains were late. Schools reopened. Visit Ukraine sells tours of the front. "
+        "“We are ready,” the company said.",
+        "Naftogaz",
+        id="a-company-described-long-before-is-not-the-one-meant",
     ),
     pytest.param(
         "Defense Secretary Lloyd Austin met troops in Poland. "

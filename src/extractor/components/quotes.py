@@ -36,6 +36,7 @@ from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
         "inherit_reach_sentences": 4,
         "document_reach_sentences": 3,
         "document_next_sentences": 2,
+        "body_kind_reach_sentences": 3,
         "thought_verbs": False,
         "sieves": list(DEFAULT_ORDER),
         "min_confidence": None,
@@ -51,6 +52,7 @@ def make_quotes(
     inherit_reach_sentences: int,
     document_reach_sentences: int,
     document_next_sentences: int,
+    body_kind_reach_sentences: int,
     thought_verbs: bool,
     sieves: list[str],
     min_confidence: float | None,
@@ -65,6 +67,7 @@ def make_quotes(
         inherit_reach_sentences,
         document_reach_sentences,
         document_next_sentences,
+        body_kind_reach_sentences,
     )
     unknown = [name for name in sieves if name not in SIEVES]
     if unknown:

@@ -27,6 +27,9 @@ class QuoteSettings:
     # and how many on the issuer of a document first met without one may be named.
     document_reach_sentences: int = 3
     document_next_sentences: int = 2
+    # How many sentences back "the company said" finds a body the article described as a
+    # company ("Naftogaz, the state energy company,").
+    body_kind_reach_sentences: int = 3
 
 
 @dataclass

@@ -92,6 +92,7 @@ class SpeakerResolver:
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
+        self._bodies_beside_cache: dict[str, list[tuple[int, str]]] | None = None
         # A title turns on the word before its "of": "director of national intelligence" is
         # a director; "US intelligence" describes no person.
         self.title_heads = {_title_head(title) for title in lexicon.titles()}
@@ -100,6 +101,9 @@ class SpeakerResolver:
         }
         self.located_institutions = lexicon.lower_set("located_institutions.txt")
         self.generic_body_nouns = lexicon.lower_set("generic_body_nouns.txt")
+        self.body_kinds = (
+            lexicon.lower_set("body_kinds.txt") | self.institution_nouns | self.generic_body_nouns
+        )
         self.title_words = {title[0] for title in lexicon.titles() if len(title) == 1}
         quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
@@ -182,6 +186,9 @@ class SpeakerResolver:
             return "descriptor", described
         if self._refers_back_to_body(subject):
             return "body-described", self._body_described(subject)
+        kind = self._body_of_its_kind(subject)
+        if kind is not None:
+            return "body-described", kind
         short = self._person_by_name_part(subject)
         if short is not None:
             return "name-part", short
@@ -393,6 +400,10 @@ class SpeakerResolver:
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
+            if token.pos_ == "NOUN" and is_main_subject(token):
+                kind = self._body_of_its_kind(token)  # "The operator says ... It says"
+                if kind is not None:
+                    return kind.name
             seat = self._is_seat(token)
             if token.i not in self.organization_at and not seat:
                 continue
@@ -405,6 +416,45 @@ class SpeakerResolver:
                     return self.doc.text[start:end]
                 return self._written_name(token)
         return None
+
+    def _body_of_its_kind(self, noun: Token) -> Speaker | None:
+        """ "Naftogaz, the state energy company, said ... “...,” the company said": a
+        definite noun the article wrote in apposition to one body's name shortly before, and
+        beside no person's name, is that body."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if not definite or noun.pos_ != "NOUN" or noun.lemma_.lower() in self.descriptors:
+            return None
+        reach = sentences_back(noun, self.settings.body_kind_reach_sentences)
+        named = {
+            name
+            for start, name in self._bodies_beside().get(noun.lemma_.lower(), ())
+            # only a few sentences back: farther on, the article may have moved on to another
+            # body of that kind it never described so
+            if reach <= start < noun.idx
+        }
+        if len(named) != 1:
+            return None
+        return Speaker(named.pop(), None, (noun.idx, noun.idx + len(noun)))
+
+    def _bodies_beside(self) -> dict[str, list[tuple[int, str]]]:
+        """Nouns in apposition to a body's name ("Energoatom, Ukraine's nuclear operator,"),
+        by lemma, with where the name stands and the name as written."""
+        if self._bodies_beside_cache is None:
+            index: dict[str, list[tuple[int, str]]] = {}
+            for token in self.doc:
+                if token.dep_ != "appos" or token.pos_ != "NOUN" or token.i in self.person_at:
+                    continue
+                name = token.head
+                if name.pos_ != "PROPN" or name.i in self.person_at or name.i in self.country_at:
+                    continue
+                if token.lower_ not in self.body_kinds:
+                    continue  # ("Bakhmut, a city in Donetsk" is a place, not a body)
+                if name.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
+                    continue
+                start, end = self.noun_phrase(name)
+                index.setdefault(token.lemma_.lower(), []).append((start, self.doc.text[start:end]))
+            self._bodies_beside_cache = index
+        return self._bodies_beside_cache
 
     def _written_name(self, token: Token) -> str:
         """An organization as the article writes it at this mention ("The Institute for the
