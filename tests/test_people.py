@@ -42,6 +42,8 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         [("Volodymyr Zelensky", ["President"], "UA")],
     ),
     ("byline", ("18", "contributed to this report", 1, 0), []),
+    # "Reporting from Tim Lister, ...": a line opening with a byline's words names reporters.
+    ("byline-opened-by-reporting-from", ("132", "Reporting from", 1, 0), []),
     # The model calls "Kallas" a work of art on this garbled line; she is a known figure.
     (
         "known-surname-the-model-missed",
