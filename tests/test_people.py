@@ -282,9 +282,10 @@ FOUND_CASES: list[tuple[str, str, list[tuple[str, list[str], str | None]]]] = [
         "names-listed-after-a-plural-title",
         "Senators Risch, Cardin and Graham presented a draft resolution.",
         [
-            ("Risch", ["Senator"], None),
-            ("Cardin", ["Senator"], None),
-            ("Graham", ["Senator"], None),
+            # Each listed name holds the title, and with it the country of its office.
+            ("Risch", ["Senator"], "US"),
+            ("Cardin", ["Senator"], "US"),
+            ("Graham", ["Senator"], "US"),
         ],
     ),
     ("plural-title-alone-lists-nobody", "Senators said the bill was ready.", []),

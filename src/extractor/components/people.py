@@ -73,8 +73,8 @@ class PeopleFinder:
         mentions = [m for m in (self.reader.mention(span) for span in found.spans) if m]
         for m in mentions:
             title = found.listed.get(doc[m.start : m.end])
-            if title and title not in m.role.titles:
-                m.role.titles.append(title)
+            if title:
+                self.reader.add_listed_title(m, title)
             m.first_name_only = m.start in found.alone
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = clustering.cluster(mentions)

@@ -125,6 +125,15 @@ class MentionReader:
             eponym=is_eponym(span, self.eponym_heads),
         )
 
+    def add_listed_title(self, mention: Mention, title: str) -> None:
+        """Give a name listed after a plural title that title, and the country the office
+        exists in: "Senators Risch, Cardin and Graham" are each a Senator, of the US."""
+        if title in mention.role.titles:
+            return
+        mention.role.titles.append(title)
+        if mention.role.office_country is None:
+            mention.role.office_country = self.roles.title_countries.get(title.lower())
+
     def looks_like_name(self, span: Span) -> bool:
         """Whether a span is written as a name and is no country, place, organization or
         credit ("NTD Photo", "Belarusian Border")."""
