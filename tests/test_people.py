@@ -258,6 +258,13 @@ ONE_PERSON_CASES: list[tuple[str, str, list[str]]] = [
         ["Volodymyr Zelenskyy"],
     ),
     (
+        "first-name-closing-an-editors-brackets",
+        '"If Ukraine loses, (Russian President Vladimir) Putin will never sit at the table," '
+        "the minister said. According to the report (Russian President Vladimir), Putin "
+        "decided alone.",
+        ["Vladimir Putin"],
+    ),
+    (
         "initial-run-into-the-surname",
         "Lt. Col. Frank G.Abernathy commands the unit. Abernathy said the troops were ready.",
         ["Frank G. Abernathy"],

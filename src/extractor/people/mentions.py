@@ -18,6 +18,7 @@ from extractor.linguistics.syntax import in_capitals_line
 from extractor.people.words import (
     MAX_NAME_TOKENS,
     POSSESSIVE,
+    capitalized_word,
     is_first_name_token,
     particles,
 )
@@ -25,6 +26,9 @@ from extractor.people.words import (
 _GLUED_INITIAL = re.compile(r"^([A-Z]\.)([A-Z][a-z]+.*)$")
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+_OPENING_BRACKETS = frozenset({"(", "["})
+_CLOSING_BRACKETS = frozenset({")", "]"})
+MAX_BRACKET_TOKENS = 6  # an editor's insertion before a first name: "(Russian President"
 
 
 @dataclass
@@ -101,6 +105,11 @@ class MentionReader:
         if bracket is not None:
             last = bracket - 1
         span = doc[first : last + 1]
+        surname = _surname_after_bracket(span)
+        if surname is not None and self.looks_like_name(span):
+            # "(Russian President Vladimir) Putin": an editor's insertion that closes on the
+            # first name, the surname written after it.
+            return self.make_mention(span, (span.text, surname.text))
         nickname = _nickname_in(span)
         if nickname is not None:
             # 'Jimmy "Barbeque" Cherizier': the name is written around the nickname.
@@ -182,6 +191,29 @@ def _name_words(text: str) -> tuple[str, ...]:
         glued = _GLUED_INITIAL.match(word)
         words += [glued.group(1), glued.group(2)] if glued else [word] if word else []
     return tuple(words)
+
+
+def _surname_after_bracket(span: Span) -> Token | None:
+    """The surname after a first name that closes an editor's insertion in brackets: "Putin"
+    of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin"; else
+    None."""
+    doc = span.doc
+    if len(span) != 1 or not is_first_name_token(span[0]):
+        return None
+    after = span.end
+    if after >= len(doc) or doc[after].text not in _CLOSING_BRACKETS:
+        return None
+    after += 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or not capitalized_word(doc[after]) or is_first_name_token(doc[after]):
+        return None
+    sentence_start = span[0].sent.start
+    opened = any(
+        t.text in _OPENING_BRACKETS
+        for t in doc[max(sentence_start, span.start - MAX_BRACKET_TOKENS) : span.start]
+    )
+    return doc[after] if opened else None
 
 
 def _nickname_in(span: Span) -> tuple[int, int] | None:
