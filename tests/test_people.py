@@ -149,6 +149,19 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
     ),
     ("noun-that-is-no-title", ("42", "Irish playwright Brian Friel", 1, 0), "Brian Friel", None),
     ("think-tank-apposition", ("21", "a US think tank", 1, 0), "Jon Alterman", None),
+    # Part of a state body whose name names the country: the person acts for that country.
+    (
+        "of-a-state-body-named-with-its-country",
+        ("166", "Ambassador Mitch Fifield, of the Permanent Mission", 1, 0),
+        "Mitch Fifield",
+        "AU",
+    ),
+    (
+        "apposition-at-a-state-body",
+        ("141", "chairperson at the State Agency", 1, 0),
+        "Mariana Oleskiv",
+        "UA",
+    ),
     # The country in "a city ... under Russian occupation" describes Melitopol, not its mayor.
     (
         "apposition-of-the-office-place",
@@ -170,6 +183,30 @@ def test_country_a_person_acts_for(
 ) -> None:
     doc = annotate(excerpt(*source))
     assert {p.name: p.country for p in doc._.people}[name] == country
+
+
+# Constructed guards: a body that need not be a state's, and a profession, give no country.
+BODY_GUARD_CASES: list[tuple[str, str, str]] = [
+    (
+        "organization-is-no-state-body",
+        "Mykola Kuleba of the non-governmental organization Save Ukraine said it was a crime.",
+        "Mykola Kuleba",
+    ),
+    (
+        "profession-at-a-state-body",
+        "Anna Kowalska, a researcher at the Polish Defence Ministry, said it was late.",
+        "Anna Kowalska",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [c[1:] for c in BODY_GUARD_CASES], ids=[c[0] for c in BODY_GUARD_CASES]
+)
+def test_no_country_from_a_body_that_is_not_a_state(
+    annotate: Callable[[str], Doc], text: str, name: str
+) -> None:
+    assert {p.name: p.country for p in annotate(text)._.people}[name] is None
 
 
 def test_known_figure_needs_its_country_named_in_the_article(
