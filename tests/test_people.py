@@ -333,6 +333,14 @@ FOUND_CASES: list[tuple[str, str, list[tuple[str, list[str], str | None]]]] = [
         ],
     ),
     ("plural-title-alone-lists-nobody", "Senators said the bill was ready.", []),
+    # A known figure's name with a word in capitals, on a line that is not in capitals.
+    (
+        "known-figure-with-a-word-in-capitals",
+        "On Thursday, Vladimir Putin talked to XI Jinping in Samarkand.",
+        [("Vladimir Putin", [], None), ("XI Jinping", [], None)],
+    ),
+    # A word in capitals alone is no known figure's name: a numeral, an acronym.
+    ("word-in-capitals-alone-is-no-name", "Chapter XI of the report was read aloud.", []),
     (
         "titled-first-name-tagged-a-place",
         "The talks were led by Ukrainian lawmaker Oleksiy Goncharenko on Monday.",

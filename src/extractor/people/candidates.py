@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 from extractor.linguistics.public_figures import public_figures
+from extractor.linguistics.syntax import in_capitals_line
 from extractor.people.words import (
     MAX_NAME_TOKENS,
     NOT_PERSON_LABELS,
@@ -152,10 +153,13 @@ class CandidateFinder:
         taken = {i for span in found for i in range(span.start, span.end)}
         names: list[Span] = []
         for token in doc:
-            if token.i in taken or not capitalized_word(token):
+            # "Olaf Scholz told XI Jinping": a word in capitals among words that are not is a
+            # name only with the rest of a known full name, never alone (a numeral "XI").
+            capitals = _capitals_among_words(token)
+            if token.i in taken or not (capitalized_word(token) or capitals):
                 continue  # a headline in capitals ("PUTIN SAYS") has a parse of its own
-            figure = self.figures.find((token.text,))
-            if figure is None:
+            figure = None if capitals else self.figures.find((token.text,))
+            if figure is None and not capitals:
                 continue
             # The full name around it: before ("Vladimir Putin") or, for a family name
             # written first, after ("Xi Jinping").
@@ -163,16 +167,32 @@ class CandidateFinder:
             for size in range(MAX_NAME_TOKENS, 1, -1):
                 spans = [(token.i - size + 1, token.i + 1), (token.i, token.i + size)]
                 fits = [
-                    (a, b)
+                    (a, b, match)
                     for a, b in spans
                     if a >= 0
                     and b <= len(doc)
-                    and all(i not in taken and capitalized_word(doc[i]) for i in range(a, b))
-                    and self.figures.find(tuple(t.text for t in doc[a:b])) is figure
+                    and all(i not in taken and _name_token(doc[i], capitals) for i in range(a, b))
+                    and (match := self.figures.find(tuple(t.text for t in doc[a:b]))) is not None
+                    and (figure is None or match is figure)
                 ]
                 if fits:
-                    start, end = fits[0]
+                    start, end, figure = fits[0]
                     break
+            if figure is None:
+                continue
             names.append(doc[start:end])
             taken.update(range(start, end))
         return names
+
+
+def _capitals_among_words(token: Token) -> bool:
+    """ "XI" in "Olaf Scholz told XI Jinping": a word in capitals on a line that is not."""
+    return token.is_alpha and len(token) > 1 and token.is_upper and not in_capitals_line(token)
+
+
+def _name_token(token: Token, capitals: bool) -> bool:
+    """A word of a known figure's full name: a proper noun with a capital, or, around a word
+    in capitals, any word with a capital (the tagger reads "Jinping" after "XI" as a noun)."""
+    if capitals:
+        return token.is_alpha and token.text[:1].isupper()
+    return capitalized_word(token)
