@@ -42,6 +42,8 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
         [("Volodymyr Zelensky", ["President"], "UA")],
     ),
     ("byline", ("18", "contributed to this report", 1, 0), []),
+    # "Reporting from Tim Lister, ...": a line opening with a byline's words names reporters.
+    ("byline-opened-by-reporting-from", ("132", "Reporting from", 1, 0), []),
     # The model calls "Kallas" a work of art on this garbled line; she is a known figure.
     (
         "known-surname-the-model-missed",
@@ -147,6 +149,19 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
     ),
     ("noun-that-is-no-title", ("42", "Irish playwright Brian Friel", 1, 0), "Brian Friel", None),
     ("think-tank-apposition", ("21", "a US think tank", 1, 0), "Jon Alterman", None),
+    # Part of a state body whose name names the country: the person acts for that country.
+    (
+        "of-a-state-body-named-with-its-country",
+        ("166", "Ambassador Mitch Fifield, of the Permanent Mission", 1, 0),
+        "Mitch Fifield",
+        "AU",
+    ),
+    (
+        "apposition-at-a-state-body",
+        ("141", "chairperson at the State Agency", 1, 0),
+        "Mariana Oleskiv",
+        "UA",
+    ),
     # The country in "a city ... under Russian occupation" describes Melitopol, not its mayor.
     (
         "apposition-of-the-office-place",
@@ -168,6 +183,30 @@ def test_country_a_person_acts_for(
 ) -> None:
     doc = annotate(excerpt(*source))
     assert {p.name: p.country for p in doc._.people}[name] == country
+
+
+# Constructed guards: a body that need not be a state's, and a profession, give no country.
+BODY_GUARD_CASES: list[tuple[str, str, str]] = [
+    (
+        "organization-is-no-state-body",
+        "Mykola Kuleba of the non-governmental organization Save Ukraine said it was a crime.",
+        "Mykola Kuleba",
+    ),
+    (
+        "profession-at-a-state-body",
+        "Anna Kowalska, a researcher at the Polish Defence Ministry, said it was late.",
+        "Anna Kowalska",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [c[1:] for c in BODY_GUARD_CASES], ids=[c[0] for c in BODY_GUARD_CASES]
+)
+def test_no_country_from_a_body_that_is_not_a_state(
+    annotate: Callable[[str], Doc], text: str, name: str
+) -> None:
+    assert {p.name: p.country for p in annotate(text)._.people}[name] is None
 
 
 def test_known_figure_needs_its_country_named_in_the_article(
@@ -256,6 +295,13 @@ ONE_PERSON_CASES: list[tuple[str, str, list[str]]] = [
         ["Volodymyr Zelenskyy"],
     ),
     (
+        "first-name-closing-an-editors-brackets",
+        '"If Ukraine loses, (Russian President Vladimir) Putin will never sit at the table," '
+        "the minister said. According to the report (Russian President Vladimir), Putin "
+        "decided alone.",
+        ["Vladimir Putin"],
+    ),
+    (
         "initial-run-into-the-surname",
         "Lt. Col. Frank G.Abernathy commands the unit. Abernathy said the troops were ready.",
         ["Frank G. Abernathy"],
@@ -280,12 +326,21 @@ FOUND_CASES: list[tuple[str, str, list[tuple[str, list[str], str | None]]]] = [
         "names-listed-after-a-plural-title",
         "Senators Risch, Cardin and Graham presented a draft resolution.",
         [
-            ("Risch", ["Senator"], None),
-            ("Cardin", ["Senator"], None),
-            ("Graham", ["Senator"], None),
+            # Each listed name holds the title, and with it the country of its office.
+            ("Risch", ["Senator"], "US"),
+            ("Cardin", ["Senator"], "US"),
+            ("Graham", ["Senator"], "US"),
         ],
     ),
     ("plural-title-alone-lists-nobody", "Senators said the bill was ready.", []),
+    # A known figure's name with a word in capitals, on a line that is not in capitals.
+    (
+        "known-figure-with-a-word-in-capitals",
+        "On Thursday, Vladimir Putin talked to XI Jinping in Samarkand.",
+        [("Vladimir Putin", [], None), ("XI Jinping", [], None)],
+    ),
+    # A word in capitals alone is no known figure's name: a numeral, an acronym.
+    ("word-in-capitals-alone-is-no-name", "Chapter XI of the report was read aloud.", []),
     (
         "titled-first-name-tagged-a-place",
         "The talks were led by Ukrainian lawmaker Oleksiy Goncharenko on Monday.",

@@ -22,6 +22,11 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     )
 
 
+@cache
+def _openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(opener.split()) for opener in lexicon.lower_set("byline_openers.txt"))
+
+
 def doc_credit_regions(doc: Doc) -> list[range]:
     """`credit_regions` of a Doc's text, worked out once per Doc."""
     cached = doc.user_data.get(_REGIONS_KEY)
@@ -51,7 +56,10 @@ def credit_regions(text: str) -> list[range]:
         line = written.lower()  # for matching only: lower() may change a line's length
         words = line.split()
         if words and (
-            (words[0] == "by" and len(words) <= MAX_BYLINE_WORDS)
+            (
+                len(words) <= MAX_BYLINE_WORDS
+                and any(tuple(words[: len(o)]) == o for o in _openers())
+            )
             or (len(words) <= MAX_BYLINE_WORDS and any(_has_word(line, m) for m in byline_markers))
         ):
             regions.append(range(offset, offset + len(written)))

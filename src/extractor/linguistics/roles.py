@@ -21,6 +21,8 @@ _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _CONNECTORS = frozenset({"of", "for", "to", "the", "-", "'s", "’s"})
 # After a title, a complement may follow before the name: "Ambassador to the United Nations".
 _COMPLEMENT_STARTS = frozenset({"of", "to", "for"})
+# "X, of the Permanent Mission of Australia", "X, chairperson at the State Agency of Ukraine".
+_BODY_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in"})
 
 
 @dataclass
@@ -51,6 +53,7 @@ class RoleReader:
         self.title_countries = dict(lexicon.title_countries())
         self.gendered = lexicon.gendered_titles()
         self.professions = lexicon.lower_set("profession_titles.txt")
+        self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
@@ -59,6 +62,8 @@ class RoleReader:
         self._read_phrase(block, role)
         for phrase in appositions(name):
             self._read_phrase(phrase, role)
+        if role.country is None and not self._a_profession(role):
+            role.country = self._country_of_a_body(name)
         if name.start > 0:
             before = name.doc[name.start - 1]
             gender = self.honorifics.get(before.lower_)
@@ -85,6 +90,27 @@ class RoleReader:
             role.country = self.country_in(tokens)
         if role.office_country is None and title is not None:
             role.office_country = self.title_countries.get(title.lower())
+
+    def _a_profession(self, role: Role) -> bool:
+        return any(t.lower().split()[-1] in self.professions for t in role.titles)
+
+    def _country_of_a_body(self, name: Span) -> str | None:
+        """The country whose state body or armed unit the person is part of, when its name
+        names the country: "Mitch Fifield, of the Permanent Mission of Australia" -> AU,
+        "Mariana Oleskiv, chairperson at the State Agency ... of Ukraine" -> UA."""
+        heads = [name[-1]] + [c for c in name[-1].children if c.dep_ == "appos"]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _BODY_PREPOSITIONS:
+                    continue
+                if prep.i < name.end:
+                    continue
+                for body in prep.children:
+                    if body.dep_ == "pobj" and body.lower_ in self.body_nouns:
+                        country = self.country_in(_body_name(body))
+                        if country is not None:
+                            return country
+        return None
 
     def title_of(self, tokens: list[Token]) -> str | None:
         """Return the title a phrase holds, as written, or None."""
@@ -134,6 +160,22 @@ class RoleReader:
                 if tuple(words[start : start + size]) == institution:
                     return code
         return None
+
+
+def _body_name(body: Token) -> list[Token]:
+    """The name of a body up to its head noun, then the "of"/"for" phrases that complete it:
+    "the Permanent Mission of Australia", "the State Agency for Tourism Development of
+    Ukraine"; not "to the United Nations" after them."""
+    doc = body.doc
+    tokens = [doc[i] for i in range(body.left_edge.i, body.i + 1)]
+    noun = body
+    while True:
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        objects = [o for p in preps[:1] for o in p.children if o.dep_ == "pobj"]
+        if not objects:
+            return tokens
+        tokens += [doc[i] for i in range(preps[0].i, objects[0].i + 1)]
+        noun = objects[0]
 
 
 def _only_a_country(tokens: list[Token]) -> bool:

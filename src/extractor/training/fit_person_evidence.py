@@ -21,8 +21,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from extractor.components.people import CANDIDATES_KEY
 from extractor.evaluate import normalize_name
+from extractor.people.evidence import CANDIDATES_KEY
 from extractor.pipeline import build_pipeline
 from extractor.resources import data_dir
 
