@@ -186,6 +186,18 @@ NAMING_CASES = [
         "Steffen Hebestreit",
         id="a-spokesman-is-the-one-titled-spokesman",
     ),
+    pytest.param(
+        "Xi Jinping spoke in Beijing on Tuesday.\n\n"
+        "“Cooperation is no threat,” argued the leader of the Chinese People's Republic.",
+        "Xi Jinping",
+        id="a-speaker-after-the-verb-the-parser-took-for-its-object",
+    ),
+    pytest.param(
+        "Olaf Scholz travelled to Beijing. The Chinese leader met the German leader there.\n\n"
+        "“The word China is important in Russia,” wrote the German Chancellor on X.",
+        "Olaf Scholz",
+        id="the-chancellor-is-the-one-called-the-leader-of-that-country",
+    ),
 ]
 
 
@@ -401,6 +413,12 @@ WRONG_SPEAKER_GUARDS = [
         "“The talks were difficult,” a diplomat said.",
         "Antony Blinken",
         id="a-diplomat-is-nobody-in-particular",
+    ),
+    pytest.param(
+        "Boris Johnson said he would stay. Brandon Lewis resigned on Thursday.\n\n"
+        "“The whole country deserves better,” wrote a politician in a resignation letter.",
+        "Boris Johnson",
+        id="a-politician-is-nobody-in-particular",
     ),
     pytest.param(
         "Secretary of State Antony Blinken met his Ukrainian counterpart on Tuesday. "

@@ -96,7 +96,8 @@ CASES: list[tuple[str, tuple[str, str, int, int], list[Person]]] = [
     (
         "name-particles",
         ("17", "Ursula von der Leyen", 1, 0),
-        [("Ursula von der Leyen", ["President"], None), ("Zelensky", [], None)],
+        # "urged the EU leader": the President named before, not the subject who urges her
+        [("Ursula von der Leyen", ["President", "leader"], None), ("Zelensky", [], None)],
     ),
 ]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extractor.annotations import PersonRecord
+from extractor.linguistics.resolver import DescriptionResolver
 from extractor.linguistics.roles import RoleReader
 from extractor.linguistics.syntax import closing_name, in_capitals_line
 
@@ -26,6 +27,12 @@ def link_descriptions(
 ) -> None:
     """Add the titles and country that descriptions give to the people they describe."""
     by_id = {p.id: p for p in people}
+    antecedents = sorted(
+        (doc[index].idx, person_id)
+        for index, person_id in person_at.items()
+        if person_id in by_id and not in_capitals_line(doc[index])
+    )
+    resolver = DescriptionResolver(doc, by_id, person_at, antecedents)
     for token in doc:
         if token.pos_ != "NOUN" or token.lower_ not in heads or token.i in person_at:
             continue
@@ -36,7 +43,7 @@ def link_descriptions(
         if title is None:
             continue
         country = roles.country_in(phrase)
-        person = _described(doc, token, title, country, by_id, person_at)
+        person = resolver.resolve(token, country)
         if person is None:
             continue
         if title.lower() not in (t.lower() for t in person.titles):
@@ -57,49 +64,3 @@ def _names_someone(noun: Token, person_at: dict[int, str]) -> bool:
     if closing_name(noun, person_at) is not None:
         return True  # "the chief of Ukraine’s General Military Staff Viktor Muzhenko"
     return noun.head.i in person_at and noun.dep_ in ("appos", "compound")
-
-
-def _described(
-    doc: Doc,
-    noun: Token,
-    title: str,
-    country: str | None,
-    people: dict[str, PersonRecord],
-    person_at: dict[int, str],
-) -> PersonRecord | None:
-    head = title.lower().split()[-1]
-    earlier = sorted(
-        (
-            (start, person)
-            for person in people.values()
-            for start, _ in person.mentions
-            if start < noun.idx
-        ),
-        key=lambda pair: pair[0],
-    )
-    titled = [
-        person
-        for _, person in reversed(earlier)
-        if any(head in t.lower().split() for t in person.titles)
-        and (country is None or person.country in (country, None))
-    ]
-    # "the Ukrainian president" after "President Biden ... Ukrainian President Zelenskyy" is
-    # the one already known to be Ukrainian, however recently the other was named.
-    same_country = [p for p in titled if country is not None and p.country == country]
-    if same_country or titled:
-        return (same_country or titled)[0]
-    if country is not None:
-        return None  # "the Russian leader" after a sentence about Biden is not Biden
-    # Only the sentence before: within one sentence, a description next to a name is more
-    # often someone else ("Biden made his announcement as the UN secretary general ...").
-    sentence = noun.sent
-    if sentence.start == 0:
-        return None
-    window = list(doc[sentence.start - 1].sent)
-    named = {person_at[t.i] for t in window if t.i in person_at and not in_capitals_line(t)}
-    if len(named) != 1:
-        return None
-    person = people[named.pop()]
-    if person.titles or (country and person.country and person.country != country):
-        return None
-    return person

@@ -55,7 +55,8 @@ def fits(
     titles = {t.lower() for t in person.titles}
     leaders = lexicon.lower_set("leader_titles.txt")
     if not titles:
-        return untitled_ok and head in leaders
+        # "the Chinese leader" is not someone named without a title or a known country
+        return untitled_ok and head in leaders and country in (None, person.country)
     short = lexicon.title_abbreviations()
     expanded = titles | {short[t] for t in titles if t in short}
     if head in short:
@@ -64,6 +65,8 @@ def fits(
     return (
         any(head in t.replace("-", " ").split() for t in titles)
         or (head == "leader" and bool(titles & leaders))
+        # "the German chancellor" is the one the article has called only "the leader"
+        or (head in leaders and titles == {"leader"} and country is not None)
         or any(
             office in title and all(q in title for q in qualifiers)
             for title in titles
@@ -172,7 +175,26 @@ class DescriptionResolver:
             # "the UK's foreign secretary said" where the one British person named so far is
             # Liz Truss, named without a title: her, the office being the story's.
             return only
+        if country is None:
+            # "Mr Putin hinted ... “...,” the 70-year-old leader said": the one person the
+            # sentence before names, if nothing calls them anything else.
+            named = self._only_person_in_sentence_before(noun)
+            if named is not None and not named.titles:
+                return named
         return None
+
+    def _only_person_in_sentence_before(self, noun: Token) -> PersonRecord | None:
+        # (Within one sentence, a description next to a name is more often someone else:
+        # "Biden made his announcement as the UN secretary general ...".)
+        start = noun.sent.start
+        if start == 0:
+            return None
+        named = {
+            self.person_at[t.i]
+            for t in self.doc[start - 1].sent
+            if t.i in self.person_at and not in_capitals_line(t)
+        }
+        return self.people[named.pop()] if len(named) == 1 else None
 
     def _only_person_of(self, country: str | None, before: int) -> PersonRecord | None:
         """The one person acting for a country named before a point, if exactly one is."""
@@ -190,7 +212,10 @@ class DescriptionResolver:
         the description. A fragment the parser split off as a sentence of its own ("Citing
         Germany's decision to send tanks to Ukraine") is not the sentence before."""
         sentence = noun.sent
-        tokens = [t for t in sentence if t.i < noun.i]
+        # Its own sentence's subject only for a description that is a subject too: "Mr
+        # Zelensky ... urged the EU leader" is someone else.
+        own = noun.dep_ in ("nsubj", "nsubjpass")
+        tokens = [t for t in sentence if t.i < noun.i] if own else []
         start = sentence.start
         while start > 0:
             before = self.doc[start - 1].sent

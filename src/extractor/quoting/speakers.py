@@ -179,6 +179,8 @@ class SpeakerResolver:
                 return ("description", found) if found else ("descriptor", None)
             return "descriptor", found
         if word in self.title_heads and not self._is_proper_phrase(subject):
+            if _indefinite(subject):
+                return "unnamed", None  # "wrote a politician": not one named before
             found = self._description(subject)
             return ("description", found) if found else ("descriptor", self._descriptor(subject))
         described = self._descriptor(subject) if subject.pos_ == "NOUN" else None
@@ -955,3 +957,7 @@ def _title_head(title: tuple[str, ...]) -> str:
 def _definite(noun: Token) -> bool:
     """ "the diplomat", "Russia's top diplomat"; not "a diplomat"."""
     return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
