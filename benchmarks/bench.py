@@ -64,8 +64,8 @@ def measure_bare(folder: str, model: str) -> dict[str, float]:
 
 def measure_extract(folder: str, model: str, jobs: int) -> dict[str, float]:
     """Words/s of the whole extraction, as `extract --jobs N` runs it, after start-up."""
-    from extractor.batch import find_articles, run_batch
-    from extractor.engines.local import run_local
+    from extractor.batching.engines.local import run_local
+    from extractor.batching.run import find_articles, run_batch
     from extractor.extraction import Settings, extractor_for
 
     with tempfile.TemporaryDirectory() as out:

@@ -18,10 +18,10 @@ from typing import Any
 import spacy
 from textacy.extract.triples import direct_quotations
 
+from extractor.batching.reading import read_article
 from extractor.evaluate import evaluate, load_gold
 from extractor.extraction import Settings, extractor_for
 from extractor.output import build_output
-from extractor.reading import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKS = "“”\"‘’' "

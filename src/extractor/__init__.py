@@ -1,6 +1,6 @@
 """extractor: turn news articles into structured, checkable facts.
 
-The library under the CLI: `extract_batch` runs a batch (see `extractor.library`), with
+The library under the CLI: `extract_batch` runs a batch (see `extractor.batching.library`), with
 `Settings` for the model and extraction. Both are imported on first use, so that importing
 the package for its version stays cheap.
 """
@@ -13,7 +13,7 @@ __all__ = ["Settings", "__version__", "extract_batch"]
 
 def __getattr__(name: str) -> Any:
     if name == "extract_batch":
-        from extractor.library import extract_batch
+        from extractor.batching.library import extract_batch
 
         return extract_batch
     if name == "Settings":

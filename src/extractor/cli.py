@@ -19,15 +19,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from extractor import __version__
-from extractor.batch import find_articles
+from extractor.batching.engines.dask import DaskUnavailable
+from extractor.batching.library import extract_batch
+from extractor.batching.reading import DEFAULT_MAX_BYTES
+from extractor.batching.run import find_articles
 from extractor.corpus import Corpus, OutputsError, load_outputs
-from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds
 from extractor.extraction import ArticleResult, Settings
-from extractor.library import extract_batch
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
-from extractor.reading import DEFAULT_MAX_BYTES
 from extractor.render import per_article_table, rules_table, scores_table, summary_table
 
 app = typer.Typer(

@@ -15,10 +15,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.batching.reading import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleError,
+    article_id,
+    read_article,
+)
+from extractor.batching.writing import is_current, output_path, to_json, to_json_line
 from extractor.output import ArticleOutput, PipelineInfo, build_output
 from extractor.pipeline import DEFAULT_MODEL, build_pipeline, pipeline_info
-from extractor.reading import DEFAULT_MAX_BYTES, Article, ArticleError, article_id, read_article
-from extractor.writing import is_current, output_path, to_json, to_json_line
 
 
 @dataclass(frozen=True)

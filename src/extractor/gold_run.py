@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 
-from extractor.engines.local import run_local
+from extractor.batching.engines.local import run_local
 from extractor.evaluate import GoldError, evaluate, load_gold, read_json
 from extractor.extraction import Settings
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from extractor.engines.local import run_local
+from extractor.batching.engines.local import run_local
 from extractor.evaluate import QUOTE_GROUPS, evaluate, load_gold, match_quotes, normalize_name
 from extractor.extraction import Settings
 from extractor.quoting.confidence import (

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from extractor import extraction
-from extractor.engines import chunks
+from extractor.batching.engines import chunks
+from extractor.batching.reading import article_id
 from extractor.extraction import ArticleResult, Settings
-from extractor.reading import article_id
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 

@@ -18,6 +18,8 @@ import orjson
 
 from extractor.output import ArticleOutput
 
+JSONL_NAME = "articles.jsonl"  # the one output file of a batch run with --format jsonl
+
 
 def to_json(output: ArticleOutput) -> bytes:
     """Return the output as indented UTF-8 JSON; identical outputs give identical bytes."""

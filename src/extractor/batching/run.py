@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.batching.reading import article_id
+from extractor.batching.writing import JSONL_NAME, JsonlWriter, output_path, write_atomic
 from extractor.extraction import ArticleResult, Settings
-from extractor.reading import article_id
-from extractor.writing import JsonlWriter, output_path, write_atomic
 
 ARTICLE_PATTERN = "*.txt"
-JSONL_NAME = "articles.jsonl"
 
 
 @dataclass

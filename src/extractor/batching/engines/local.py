@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from extractor import extraction
-from extractor.engines import chunks
+from extractor.batching.engines import chunks
 from extractor.extraction import ArticleResult, Settings
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.batch import Engine, Summary, find_articles, run_batch
+from extractor.batching.run import Engine, Summary, find_articles, run_batch
 from extractor.extraction import ArticleResult, Settings, extractor_for
 
 
@@ -30,12 +30,14 @@ def select_engine(name: str = "local", jobs: int = 1, scheduler: str | None = No
     """The engine that runs the extraction: "local" (this machine, `jobs` processes) or "dask"
     (a local cluster of `jobs` workers, or the scheduler at `scheduler`)."""
     if name == "dask":
-        from extractor.engines.dask import run_dask  # imports dask only when it is asked for
+        from extractor.batching.engines.dask import (
+            run_dask,  # imports dask only when it is asked for
+        )
 
         return lambda paths, settings: run_dask(paths, settings, jobs, scheduler)
     if name != "local":
         raise ValueError(f"unknown engine {name!r}: local or dask")
-    from extractor.engines.local import run_local
+    from extractor.batching.engines.local import run_local
 
     return lambda paths, settings: run_local(paths, settings, jobs)
 
@@ -53,7 +55,7 @@ def extract_batch(
 
     Bad articles are counted and described in the summary, never raised; a model that cannot
     be loaded raises `pipeline.ModelError`, an unreachable Dask scheduler
-    `engines.dask.DaskUnavailable`, an output folder that cannot be written `OSError`.
+    `batching.engines.dask.DaskUnavailable`, an output folder that cannot be written `OSError`.
     """
     chosen = settings or Settings(out_dir=str(out_dir))
     paths, input_errors = find_articles(inputs)
