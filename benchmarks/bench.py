@@ -66,11 +66,13 @@ def measure_extract(folder: str, model: str, jobs: int) -> dict[str, float]:
     """Words/s of the whole extraction, as `extract --jobs N` runs it, after start-up."""
     from extractor.batching.engines.local import run_local
     from extractor.batching.run import find_articles, run_batch
-    from extractor.extraction import Settings, extractor_for
+    from extractor.batching.work import Settings
+    from extractor.batching.writing import OutputSettings
+    from extractor.extraction import ModelSettings, extractor_for
 
     with tempfile.TemporaryDirectory() as out:
-        settings = Settings(model=model, out_dir=out, force=True)
-        extractor_for(settings)  # start-up: load the pipeline before the clock starts
+        settings = Settings(model=ModelSettings(name=model), output=OutputSettings(force=True))
+        extractor_for(settings.model)  # start-up: load the pipeline before the clock starts
         paths, _ = find_articles([Path(folder)])
         summary = run_batch(paths, Path(out), settings, lambda p, s: run_local(p, s, jobs))
     return {"words": summary.words, "seconds": summary.seconds}

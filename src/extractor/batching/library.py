@@ -1,9 +1,10 @@
 """The library under the CLI: run a batch of articles from Python, without the command line.
 
     from pathlib import Path
-    from extractor import Settings, extract_batch
+    from extractor import ModelSettings, OutputSettings, Settings, extract_batch
 
-    outcome = extract_batch([Path("seeds/")], Path("outputs"), Settings(), jobs=2)
+    settings = Settings(model=ModelSettings("en_core_web_md"), output=OutputSettings(force=True))
+    outcome = extract_batch([Path("seeds/")], Path("outputs"), settings, jobs=2)
     print(outcome.summary.done, outcome.input_errors, outcome.summary.errors)
 
 The CLI's `extract PATH` parses its options and calls this; progress, tables and exit codes
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.batching.run import Engine, Summary, find_articles, run_batch
-from extractor.extraction import ArticleResult, Settings, extractor_for
+from extractor.batching.work import ArticleResult, Settings
+from extractor.extraction import extractor_for
 
 
 @dataclass
@@ -57,10 +59,10 @@ def extract_batch(
     be loaded raises `pipeline.ModelError`, an unreachable Dask scheduler
     `batching.engines.dask.DaskUnavailable`, an output folder that cannot be written `OSError`.
     """
-    chosen = settings or Settings(out_dir=str(out_dir))
+    chosen = settings or Settings()
     paths, input_errors = find_articles(inputs)
     run = select_engine(engine, jobs, scheduler)
     if engine == "local" and paths:
-        extractor_for(chosen)  # load the model first: words/s then measures the work
+        extractor_for(chosen.model)  # load the model first: words/s then measures the work
     summary = run_batch(paths, out_dir, chosen, run, on_result)
     return BatchOutcome(summary, input_errors)
