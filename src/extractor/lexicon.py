@@ -88,12 +88,24 @@ class Organization:
 
 
 @cache
+def seats_of_government() -> dict[str, str]:
+    """Return each seat of government as written in seats.tsv ("Kremlin", "White House") ->
+    country code: the institutions that always stand for their government. seats.tsv is their
+    one list; `institutions()` and `organizations()` take them from here."""
+    return {place: code for place, code, kind in table("seats.tsv") if kind == "seat"}
+
+
+@cache
 def organizations() -> tuple[Organization, ...]:
-    rows = table("organizations.tsv")
-    return tuple(
+    """Return the organizations of organizations.tsv, then every seat of government it does
+    not list: a seat is a body the article may name ("the Kremlin said")."""
+    listed = tuple(
         Organization(row[0], tuple(a for a in row[1].split("|") if a) if len(row) > 1 else ())
-        for row in rows
+        for row in table("organizations.tsv")
     )
+    names = {org.name for org in listed}
+    seats = tuple(Organization(seat, ()) for seat in seats_of_government() if seat not in names)
+    return listed + seats
 
 
 @cache
@@ -105,8 +117,10 @@ def titles() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def institutions() -> dict[str, str]:
-    """Return lower-cased institution name -> country code."""
-    return {name.lower(): code for name, code in table("institutions.tsv")}
+    """Return lower-cased institution name -> country code: the seats of government, then the
+    other institutions of institutions.tsv."""
+    rows = [*seats_of_government().items(), *table("institutions.tsv")]
+    return {name.lower(): code for name, code in rows}
 
 
 @cache
