@@ -67,6 +67,8 @@ def _described(
     people: dict[str, PersonRecord],
     person_at: dict[int, str],
 ) -> PersonRecord | None:
+    # Words of titles as written, split at spaces only (not `lexicon.title_words`): a
+    # hyphenated compound is one word here, so "the general" is no "Secretary-General".
     head = title.lower().split()[-1]
     earlier = sorted(
         (
