@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test train cv check-lock lint typecheck unit bench bench-quotes lock clean
+.PHONY: install run test train cv check-lock lint typecheck unit bench profile bench-quotes lock clean
 
 # Nothing is resolved against the live index at install time: pip itself is pinned by hash
 # (requirements/tools.txt) and replaces the pip the venv was born with; every dependency, the
@@ -59,6 +59,11 @@ cv: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# Only the profile that `make bench` ends with: each component's share of the time over the
+# gold articles, best of two rounds, each in a fresh process.
+profile: install
+	$(BIN)/python benchmarks/bench.py --profile-only
 
 # textacy is not one of our dependencies: it gets a virtual environment of its own.
 BENCH_VENV := .venv-bench

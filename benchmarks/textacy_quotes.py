@@ -18,10 +18,10 @@ from typing import Any
 import spacy
 from textacy.extract.triples import direct_quotations
 
+from extractor.batching.reading import read_article
 from extractor.evaluate import evaluate, load_gold
-from extractor.extraction import Settings, extractor_for
+from extractor.extraction import ModelSettings, extractor_for
 from extractor.output import build_output
-from extractor.reading import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKS = "“”\"‘’' "
@@ -51,8 +51,8 @@ def textacy_prediction(bare: spacy.language.Language, text: str, people: list[An
 def main() -> None:
     gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "gold"
     gold = load_gold(gold_dir)
-    extractor = extractor_for(Settings())
-    bare = spacy.load(Settings().model)
+    extractor = extractor_for(ModelSettings())
+    bare = spacy.load(ModelSettings().name)
     textacy_pairs, extractor_pairs = {}, {}
     for article_id, document in gold.items():
         article = read_article(gold_dir / f"{article_id}.txt")

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.extraction import Settings, extractor_for
+from extractor.extraction import ModelSettings, extractor_for
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -18,7 +18,7 @@ SEEDS_DIR = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    return extractor_for(Settings()).nlp
+    return extractor_for(ModelSettings()).nlp
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extractor.batching.writing import JsonlWriter, write_atomic
 from extractor.cli import app
 from extractor.output import ArticleOutput
-from extractor.writing import JsonlWriter, write_atomic
 
 from .conftest import GOLD_DIR, ROOT, SEEDS_DIR
 

@@ -27,3 +27,16 @@ def test_a_bad_article_is_counted_not_raised(tmp_path: Path) -> None:
     assert outcome.summary.errors == [
         f"{tmp_path / 'empty.txt'}: empty file: no text to extract from"
     ]
+
+
+def test_a_second_batch_skips_the_outputs_the_first_wrote(tmp_path: Path) -> None:
+    first = extractor.extract_batch([SEEDS_DIR], tmp_path / "out", extractor.Settings())
+    again = extractor.extract_batch([SEEDS_DIR], tmp_path / "out", extractor.Settings())
+    forced = extractor.extract_batch(
+        [SEEDS_DIR],
+        tmp_path / "out",
+        extractor.Settings(output=extractor.OutputSettings(force=True)),
+    )
+    assert (first.summary.done, first.summary.skipped) == (1, 0)
+    assert (again.summary.done, again.summary.skipped) == (0, 1)
+    assert (forced.summary.done, forced.summary.skipped) == (1, 0)

@@ -8,9 +8,9 @@ import pytest
 from spacy.tokens import Doc
 
 from extractor.annotations import QuoteRecord
+from extractor.batching.reading import Article
 from extractor.output import PipelineInfo, build_output
 from extractor.quoting.nesting import with_nesting
-from extractor.reading import Article
 
 from .excerpts import excerpt
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from extractor.batching.reading import Article
 from extractor.output import PipelineInfo, build_output
-from extractor.reading import Article
 
 PIECES = [
     "“",

@@ -22,6 +22,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     ("listed-council", "The UN Security Council met on Friday.", ["UN Security Council"]),
     (
+        "a-seat-of-government-is-a-body",
+        "Downing Street agreed the target was outdated, and the Kremlin said nothing.",
+        ["Downing Street", "Kremlin"],
+    ),
+    (
         "nothing-from-furniture",
         "Russia masses troops\n\nNATO met.\n\n"
         "Authors: Riley Bailey, Institute for the Study of War\n",

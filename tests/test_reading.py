@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.reading import ArticleError, read_article
+from extractor.batching.reading import ArticleError, read_article
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -19,15 +19,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from extractor import __version__
-from extractor.batch import find_articles
+from extractor.batching.engines.dask import DaskUnavailable
+from extractor.batching.library import extract_batch
+from extractor.batching.reading import DEFAULT_MAX_BYTES
+from extractor.batching.run import find_articles
+from extractor.batching.work import ArticleResult, Settings
+from extractor.batching.writing import OutputSettings
 from extractor.corpus import Corpus, OutputsError, load_outputs
-from extractor.engines.dask import DaskUnavailable
 from extractor.evaluate import GoldError, failed_thresholds
-from extractor.extraction import ArticleResult, Settings
-from extractor.library import extract_batch
+from extractor.extraction import ModelSettings
 from extractor.output import ArticleOutput
 from extractor.pipeline import DEFAULT_MODEL, ModelError
-from extractor.reading import DEFAULT_MAX_BYTES
 from extractor.render import per_article_table, rules_table, scores_table, summary_table
 
 app = typer.Typer(
@@ -102,11 +104,9 @@ def run(
     if scheduler and engine is not EngineName.dask:
         raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
     settings = Settings(
-        model=model,
+        model=ModelSettings(name=model),
+        output=OutputSettings(jsonl=output_format is Format.jsonl, force=force),
         max_bytes=max_bytes,
-        out_dir=str(out),
-        force=force,
-        jsonl=output_format is Format.jsonl,
     )
     articles, errors = find_articles(paths)  # counted here only to size the progress bar
     show_progress = not quiet and sys.stderr.isatty()
@@ -190,7 +190,7 @@ def evaluate(
         if cv:
             outcome = cross_validated_gold(gold_dir, articles, cv, jobs)
         else:
-            outcome = evaluate_gold(gold_dir, pred, articles, Settings(model=model), jobs)
+            outcome = evaluate_gold(gold_dir, pred, articles, ModelSettings(name=model), jobs)
     except GoldError as error:
         _error(str(error))
         raise typer.Exit(2) from None

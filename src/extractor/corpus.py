@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from extractor.batch import JSONL_NAME
+from extractor.batching.writing import JSONL_NAME
 from extractor.output import ArticleOutput
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 import orjson
 
-from extractor.engines.local import run_local
+from extractor.batching.engines.local import run_local
+from extractor.batching.work import Settings
 from extractor.evaluate import GoldError, evaluate, load_gold, read_json
-from extractor.extraction import Settings
+from extractor.extraction import ModelSettings
 
 
 @dataclass
@@ -23,7 +24,7 @@ def evaluate_gold(
     gold_dir: Path,
     pred_dir: Path | None = None,
     articles_dir: Path | None = None,
-    settings: Settings | None = None,
+    model: ModelSettings | None = None,
     jobs: int = 1,
 ) -> GoldRun:
     """Score predictions for every gold file in `gold_dir`.
@@ -37,7 +38,8 @@ def evaluate_gold(
     if pred_dir is not None:
         predictions = _read_predictions(pred_dir, gold, errors)
     else:
-        predictions = _extract(articles_dir or gold_dir, gold, settings or Settings(), jobs, errors)
+        settings = Settings(model=model or ModelSettings())  # in memory: nothing written
+        predictions = _extract(articles_dir or gold_dir, gold, settings, jobs, errors)
     pairs = {aid: (predictions.get(aid, {}), document) for aid, document in gold.items()}
     return GoldRun(report=evaluate(pairs), errors=errors)
 

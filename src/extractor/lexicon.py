@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
+from spacy.lang.en import English
+from spacy.tokenizer import Tokenizer
 
 from extractor.resources import table, word_list
 
@@ -88,25 +90,63 @@ class Organization:
 
 
 @cache
+def seats_of_government() -> dict[str, str]:
+    """Return each seat of government as written in seats.tsv ("Kremlin", "White House") ->
+    country code: the institutions that always stand for their government. seats.tsv is their
+    one list; `institutions()` and `organizations()` take them from here."""
+    return {place: code for place, code, kind in table("seats.tsv") if kind == "seat"}
+
+
+@cache
 def organizations() -> tuple[Organization, ...]:
-    rows = table("organizations.tsv")
-    return tuple(
+    """Return the organizations of organizations.tsv, then every seat of government it does
+    not list: a seat is a body the article may name ("the Kremlin said")."""
+    listed = tuple(
         Organization(row[0], tuple(a for a in row[1].split("|") if a) if len(row) > 1 else ())
-        for row in rows
+        for row in table("organizations.tsv")
     )
+    names = {org.name for org in listed}
+    seats = tuple(Organization(seat, ()) for seat in seats_of_government() if seat not in names)
+    return listed + seats
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    return English().tokenizer
+
+
+@lru_cache(maxsize=4096)
+def title_words(title: str) -> tuple[str, ...]:
+    """Return a title's lower-cased words the way spaCy tokenizes text, so that the words
+    compare one for one with a Doc's tokens: "Secretary-General" is ("secretary", "-",
+    "general") and "Col." is ("col", "."), as they are in "UN Secretary-General António
+    Guterres" and "Col. Yuriy Ignat". This is the one way titles are split into words."""
+    return tuple(token.lower_ for token in _tokenizer()(title))
+
+
+@cache
+def title_tokens() -> tuple[tuple[str, ...], ...]:
+    """Return every title of titles.txt split by `title_words`, longest first."""
+    phrases = {title_words(title) for title in word_list("titles.txt")}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @cache
 def titles() -> tuple[tuple[str, ...], ...]:
-    """Return every title as a tuple of lower-cased words, longest first."""
+    """Return every title split at spaces, longest first ("secretary-general" one word).
+
+    Older than `title_tokens`, whose words match a Doc's tokens; components/people.py and
+    quoting/ still read these (with work-arounds for "Maj." and "Lt.-Gen."), until they move."""
     phrases = {tuple(title.lower().split()) for title in word_list("titles.txt")}
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @cache
 def institutions() -> dict[str, str]:
-    """Return lower-cased institution name -> country code."""
-    return {name.lower(): code for name, code in table("institutions.tsv")}
+    """Return lower-cased institution name -> country code: the seats of government, then the
+    other institutions of institutions.tsv."""
+    rows = [*seats_of_government().items(), *table("institutions.tsv")]
+    return {name.lower(): code for name, code in rows}
 
 
 @cache
@@ -179,12 +219,6 @@ def plural_titles() -> dict[str, str]:
 @cache
 def alias_markers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.lower().split()) for line in word_list("alias_markers.txt"))
-
-
-@cache
-def title_lines() -> tuple[str, ...]:
-    """titles.txt as written, for components that split titles with their own tokenizer."""
-    return word_list("titles.txt")
 
 
 @cache

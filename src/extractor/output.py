@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc
 
 from extractor.annotations import CharSpan
+from extractor.batching.reading import Article
 from extractor.quoting.nesting import with_nesting
-from extractor.reading import Article
 
 SCHEMA_VERSION = 1
 NO_HEADLINE = "[no headline in source data]"

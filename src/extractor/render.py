@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from extractor.batch import Summary
+from extractor.batching.run import Summary
 
 PRF_ROWS = (
     ("people", "people"),

@@ -42,7 +42,7 @@ class OrganizationFinder:
         self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.make_doc = nlp.make_doc
-        self.titles = frozenset(lexicon.titles())
+        self.titles = frozenset(lexicon.title_tokens())
         # Forms listed in capitals ("WHO") match only in capitals: "Who asked ..." is no body.
         self.acronyms: set[str] = set()
         for org in lexicon.organizations():
@@ -89,7 +89,7 @@ class OrganizationFinder:
         for name, record in groups.items():
             for form in {name, *record.aliases}:
                 # "the Taoiseach" tagged ORG once is still a title everywhere else.
-                if form[:1].isupper() and tuple(form.lower().split()) not in self.titles:
+                if form[:1].isupper() and lexicon.title_words(form) not in self.titles:
                     matcher.add(name, [self.make_doc(form)])
         for match_id, start, end in matcher(doc):
             span = doc[start:end]

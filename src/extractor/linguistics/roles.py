@@ -9,9 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
-from spacy.lang.en import English
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
@@ -35,17 +33,9 @@ class Role:
     gender: str | None = None
 
 
-@cache
-def _title_token_tuples() -> tuple[tuple[str, ...], ...]:
-    """Titles tokenized the way spaCy tokenizes text ("Secretary-General" is three tokens)."""
-    tokenizer = English().tokenizer
-    tuples = {tuple(t.lower_ for t in tokenizer(title)) for title in lexicon.title_lines()}
-    return tuple(sorted(tuples, key=len, reverse=True))
-
-
 class RoleReader:
     def __init__(self) -> None:
-        self.titles = _title_token_tuples()
+        self.titles = lexicon.title_tokens()
         self.institutions = {
             tuple(name.split()): code for name, code in lexicon.institutions().items()
         }
@@ -79,9 +69,9 @@ class RoleReader:
         if title is not None:
             if title.lower() not in (t.lower() for t in role.titles):
                 role.titles.append(title)
-            for word in title.lower().split():
+            for word in lexicon.title_words(title):
                 role.gender = self.gendered.get(word, role.gender)
-        if title is not None and title.lower().split()[-1] in self.professions:
+        if title is not None and lexicon.title_words(title)[-1] in self.professions:
             return  # "Russian military analyst ...": a nationality, not a country acted for
         if role.country is None and (title is not None or _only_a_country(tokens)):
             # "the US defence secretary": a country written in the phrase beats the one a

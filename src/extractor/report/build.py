@@ -18,11 +18,11 @@ from urllib.parse import quote as url_quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from extractor.batching.reading import ArticleError, read_article
+from extractor.batching.writing import write_atomic
 from extractor.output import ArticleOutput, Mention, Quote, TroopFigure
-from extractor.reading import ArticleError, read_article
 from extractor.report.charts import Bar, bar_chart
 from extractor.report.highlight import Attributes, Highlight, highlighted_html
-from extractor.writing import write_atomic
 
 ARTICLES_FOLDER = "articles"
 TOP_SPEAKERS = 20

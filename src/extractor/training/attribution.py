@@ -23,9 +23,10 @@ from typing import Any
 
 import orjson
 
-from extractor.engines.local import run_local
+from extractor.batching.engines.local import run_local
+from extractor.batching.work import Settings
 from extractor.evaluate import QUOTE_GROUPS, evaluate, load_gold, match_quotes, normalize_name
-from extractor.extraction import Settings
+from extractor.extraction import ModelSettings
 from extractor.quoting.confidence import (
     WEIGHTS_FILE,
     ArticleFacts,
@@ -66,7 +67,7 @@ def extract_gold(
     gold = load_gold(gold_dir)
     folder = articles_dir or gold_dir
     paths = [str(folder / f"{article_id}.txt") for article_id in sorted(gold)]
-    settings = Settings(min_speaker_confidence=0.0)
+    settings = Settings(model=ModelSettings(min_speaker_confidence=0.0))
     runs = []
     for result in run_local(paths, settings, jobs):
         if result.data is None:

@@ -1,8 +1,9 @@
 """Extraction on a Dask distributed cluster: the same per-chunk function as the local engine.
 
-Each worker loads the pipeline once (`extraction.extractor_for`) and returns serialized outputs;
-this process writes them. Chunks are submitted a bounded window ahead and collected in order,
-so memory stays flat and JSONL output is in input order, identical to the local engine's.
+Each worker runs `work.extract_paths`, loading the pipeline once (`extraction.extractor_for`),
+and returns serialized outputs; this process writes them. Chunks are submitted a bounded window
+ahead and collected in order, so memory stays flat and JSONL output is in input order,
+identical to the local engine's.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from extractor import extraction
-from extractor.engines import chunks
-from extractor.extraction import ArticleResult, Settings
-from extractor.reading import article_id
+from extractor.batching import work
+from extractor.batching.engines import chunks
+from extractor.batching.reading import article_id
+from extractor.batching.work import ArticleResult, Settings
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
@@ -62,7 +63,7 @@ def _collect(
 ) -> Iterator[ArticleResult]:
     pending: deque[tuple[list[str], Any]] = deque()
     for chunk in chunks(paths, settings):
-        future = client.submit(extraction.extract_paths, chunk, settings, pure=False)
+        future = client.submit(work.extract_paths, chunk, settings, pure=False)
         pending.append((chunk, future))
         if len(pending) >= window:
             yield from _results(*pending.popleft())

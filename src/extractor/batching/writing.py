@@ -1,4 +1,5 @@
-"""Writing outputs: JSON bytes, atomic files, skip-if-current, and one JSONL file per batch.
+"""Writing outputs: what to write where, JSON bytes, atomic files, skip-if-current, and one
+JSONL file per batch.
 
 Every file is written to a temporary file in the same folder and renamed into place, so a run
 killed at any moment leaves each output either complete and valid or absent (or, for a file
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -17,6 +19,24 @@ from typing import IO
 import orjson
 
 from extractor.output import ArticleOutput
+
+JSONL_NAME = "articles.jsonl"  # the one output file of a batch run with --format jsonl
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    """What a batch writes: one JSON file per article in `out_dir`, or one JSONL file there;
+    an article whose output is current is skipped unless `force`."""
+
+    # Set by the batch run from its output folder; None: outputs stay in memory, none skipped.
+    out_dir: str | None = None
+    jsonl: bool = False
+    force: bool = False
+
+
+def serialized(output: ArticleOutput, settings: OutputSettings) -> bytes:
+    """Return the output as the bytes `settings` write: a JSONL line or a JSON document."""
+    return to_json_line(output) if settings.jsonl else to_json(output)
 
 
 def to_json(output: ArticleOutput) -> bytes:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from extractor.extraction import ArticleResult, Settings
-from extractor.reading import article_id
-from extractor.writing import JsonlWriter, output_path, write_atomic
+from extractor.batching.reading import article_id
+from extractor.batching.work import ArticleResult, Settings
+from extractor.batching.writing import JSONL_NAME, JsonlWriter, output_path, write_atomic
 
 ARTICLE_PATTERN = "*.txt"
-JSONL_NAME = "articles.jsonl"
 
 
 @dataclass
@@ -91,10 +90,13 @@ def run_batch(
     engine: Engine,
     on_result: Callable[[ArticleResult], None] = lambda result: None,
 ) -> Summary:
-    """Extract every path with `engine`, write outputs to `out_dir`, and count what happened."""
+    """Extract every path with `engine`, write outputs to `out_dir`, and count what happened.
+
+    `out_dir` is also where the workers look for current outputs to skip."""
+    settings = replace(settings, output=replace(settings.output, out_dir=str(out_dir)))
     summary = Summary()
     started = time.perf_counter()
-    if settings.jsonl:
+    if settings.output.jsonl:
         with JsonlWriter(out_dir / JSONL_NAME) as writer:
             for result in engine(paths, settings):
                 if result.data is not None:

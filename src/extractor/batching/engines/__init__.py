@@ -1,10 +1,10 @@
-"""Engines run `extraction.extract_paths` over many articles: locally or on a Dask cluster."""
+"""Engines run `work.extract_paths` over many articles: locally or on a Dask cluster."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractor.extraction import Settings, batches
+from extractor.batching.work import Settings, batches
 
 
 def chunks(paths: list[str], settings: Settings) -> Iterator[list[str]]:

@@ -1,9 +1,10 @@
 """The library under the CLI: run a batch of articles from Python, without the command line.
 
     from pathlib import Path
-    from extractor import Settings, extract_batch
+    from extractor import ModelSettings, OutputSettings, Settings, extract_batch
 
-    outcome = extract_batch([Path("seeds/")], Path("outputs"), Settings(), jobs=2)
+    settings = Settings(model=ModelSettings("en_core_web_md"), output=OutputSettings(force=True))
+    outcome = extract_batch([Path("seeds/")], Path("outputs"), settings, jobs=2)
     print(outcome.summary.done, outcome.input_errors, outcome.summary.errors)
 
 The CLI's `extract PATH` parses its options and calls this; progress, tables and exit codes
@@ -16,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.batch import Engine, Summary, find_articles, run_batch
-from extractor.extraction import ArticleResult, Settings, extractor_for
+from extractor.batching.run import Engine, Summary, find_articles, run_batch
+from extractor.batching.work import ArticleResult, Settings
+from extractor.extraction import extractor_for
 
 
 @dataclass
@@ -30,12 +32,14 @@ def select_engine(name: str = "local", jobs: int = 1, scheduler: str | None = No
     """The engine that runs the extraction: "local" (this machine, `jobs` processes) or "dask"
     (a local cluster of `jobs` workers, or the scheduler at `scheduler`)."""
     if name == "dask":
-        from extractor.engines.dask import run_dask  # imports dask only when it is asked for
+        from extractor.batching.engines.dask import (
+            run_dask,  # imports dask only when it is asked for
+        )
 
         return lambda paths, settings: run_dask(paths, settings, jobs, scheduler)
     if name != "local":
         raise ValueError(f"unknown engine {name!r}: local or dask")
-    from extractor.engines.local import run_local
+    from extractor.batching.engines.local import run_local
 
     return lambda paths, settings: run_local(paths, settings, jobs)
 
@@ -53,12 +57,12 @@ def extract_batch(
 
     Bad articles are counted and described in the summary, never raised; a model that cannot
     be loaded raises `pipeline.ModelError`, an unreachable Dask scheduler
-    `engines.dask.DaskUnavailable`, an output folder that cannot be written `OSError`.
+    `batching.engines.dask.DaskUnavailable`, an output folder that cannot be written `OSError`.
     """
-    chosen = settings or Settings(out_dir=str(out_dir))
+    chosen = settings or Settings()
     paths, input_errors = find_articles(inputs)
     run = select_engine(engine, jobs, scheduler)
     if engine == "local" and paths:
-        extractor_for(chosen)  # load the model first: words/s then measures the work
+        extractor_for(chosen.model)  # load the model first: words/s then measures the work
     summary = run_batch(paths, out_dir, chosen, run, on_result)
     return BatchOutcome(summary, input_errors)
