@@ -437,3 +437,24 @@ def test_no_wrong_speaker(ungated: Language, text: str, wrong: str) -> None:
 def test_a_body_speaking_on_a_channel_is_not_named_with_it(ungated: Language) -> None:
     text = "“We will stop the supplies,” Gazprom on Telegram said."
     assert quotes_of(ungated(text))[-1].speaker in ("Gazprom", None)
+
+
+def test_a_full_stop_glued_to_the_next_dash_leaves_the_name_whole(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # Translated copy drops the space between a sentence and the dash that opens the next
+    # speech: 'said Putin.- In addition'. The name must still be a token, and a person.
+    text = (
+        "Vladimir Putin spoke in Moscow on Tuesday.\n\n"
+        "- Nothing collapsed, everything works - said Putin.- In addition, Russia developed "
+        "new weapons - he continued."
+    )
+    doc = annotate(text)
+    assert "Putin" in [t.text for t in doc]
+    assert [q.speaker for q in quotes_of(doc)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_full_stop_in_an_abbreviation_before_a_hyphen_stays_put(
+    annotate: Callable[[str], Doc],
+) -> None:
+    assert "U.S.-based" in [t.text for t in annotate("A U.S.-based firm said so.")]

@@ -16,6 +16,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     ("state-of-a-title", "Secretary of State Antony Blinken met Sergei Lavrov.", []),
     (
+        "a-title-of-something-is-no-body",
+        "The British Minister of Foreign Affairs also assured that London would help.",
+        [],
+    ),
+    (
         "a-countrys-own-council",
         "Russia's Security Council met on Friday.",
         ["Security Council"],

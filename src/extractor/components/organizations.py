@@ -130,8 +130,16 @@ class OrganizationFinder:
             return False
         if self._completes_a_title(span):
             return False  # "Secretary of State": "State" is part of a title
+        if self._is_a_title(span):
+            return False
         known = _key(name) in self.canonical
         return known or not in_capitals_line(span[0])
+
+    def _is_a_title(self, span: Span) -> bool:
+        """ "Minister of Foreign Affairs", "President of Ukraine": a title with what it is of
+        names an office, not a body (the ministry is "Ministry of ...")."""
+        words = [t for t in span if t.lower_ != "the"]
+        return len(words) > 2 and (words[0].lower_,) in self.titles and words[1].lower_ == "of"
 
     def _completes_a_title(self, span: Span) -> bool:
         doc = span.doc
