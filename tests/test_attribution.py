@@ -198,6 +198,18 @@ NAMING_CASES = [
         "Olaf Scholz",
         id="the-chancellor-is-the-one-called-the-leader-of-that-country",
     ),
+    pytest.param(
+        "Karl Nehammer, head of the Austrian government, visited Kyiv on Monday. "
+        "The Austrian chancellor stressed that everyone must be vigilant.",
+        "Karl Nehammer",
+        id="a-leader-described-is-the-one-only-called-head-of-something",
+    ),
+    pytest.param(
+        "Joe Biden spoke at the White House on Tuesday.\n\n"
+        "- We will not provoke anyone - argued the US president.",
+        "Joe Biden",
+        id="a-dash-then-the-verb-then-the-speaker-the-parser-took-for-its-object",
+    ),
 ]
 
 

@@ -359,3 +359,14 @@ def test_people_the_model_misses(
     annotate: Callable[[str], Doc], text: str, expected: list[tuple[str, list[str], str | None]]
 ) -> None:
     assert [(p.name, p.titles, p.country) for p in annotate(text)._.people] == expected
+
+
+def test_one_letter_dropped_from_a_surname_with_the_same_first_name_is_one_person(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # Translated copy spells a name two ways; a different first name would be someone else.
+    text = (
+        "Wołodymyr Zelanski spoke to Belarusians on Monday. "
+        "Wołodymyr Zelnski said that the war must end. Olena Zelnski listened."
+    )
+    assert [p.name for p in annotate(text)._.people] == ["Wołodymyr Zelanski", "Olena Zelnski"]

@@ -44,6 +44,7 @@ def fits(
     country: str | None,
     untitled_ok: bool,
     qualifiers: frozenset[str] = frozenset(),
+    unknown_country_ok: bool = True,
 ) -> bool:
     """Whether a description's head word and country fit a person: a title they hold names
     it ("the UK's PM" is a Prime Minister, "the prime minister" a PM), or, when `untitled_ok`,
@@ -54,9 +55,15 @@ def fits(
         return False
     titles = {t.lower() for t in person.titles}
     leaders = lexicon.lower_set("leader_titles.txt")
-    if not titles:
-        # "the Chinese leader" is not someone named without a title or a known country
-        return untitled_ok and head in leaders and country in (None, person.country)
+    if titles <= lexicon.lower_set("generic_titles.txt"):
+        # Untitled, or only "the head" of something. Unless countries are final, "the Chinese
+        # leader" is not someone of no known country yet: the country would come from it.
+        known = country in (None, person.country) or (unknown_country_ok and not person.country)
+        # ("the army chief" says whose chief: not someone the article never tied to it)
+        if untitled_ok and head in leaders and known and not qualifiers:
+            return True
+        if not titles:
+            return False
     short = lexicon.title_abbreviations()
     expanded = titles | {short[t] for t in titles if t in short}
     if head in short:
@@ -137,14 +144,18 @@ class DescriptionResolver:
         people: Mapping[str, PersonRecord],
         person_at: Mapping[int, str],
         antecedents: Sequence[tuple[int, str]],
+        countries_final: bool = True,
     ) -> None:
         """`antecedents`: (character offset, person id) of the mentions a description can
-        point back to, in text order."""
+        point back to, in text order. `countries_final`: whether people's countries are all
+        known (quotes) or still being worked out (people), when an unknown one must not be
+        taken to fit a described country."""
         self.doc = doc
         self.people = people
         self.person_at = person_at
         self.antecedents = antecedents
         self._starts = [start for start, _ in antecedents]
+        self.countries_final = countries_final
 
     def resolve(self, noun: Token, country: str | None) -> PersonRecord | None:
         """The person a description whose head is `noun` refers to, or None."""
@@ -160,7 +171,14 @@ class DescriptionResolver:
             # the person the sentence before was about, if nothing says otherwise.
             return recent if recent is not None and country in (None, recent.country) else None
         if recent is not None and (
-            fits(recent, head, country, untitled_ok=True, qualifiers=qualifiers)
+            fits(
+                recent,
+                head,
+                country,
+                untitled_ok=True,
+                qualifiers=qualifiers,
+                unknown_country_ok=self.countries_final,
+            )
             # "Vladimir Putin has compared ... Citing ..., the Russian president said"
             or (country is not None and recent.country == country and is_leader(head, recent))
         ):
@@ -171,15 +189,16 @@ class DescriptionResolver:
             if fits(person, head, country, untitled_ok=False, qualifiers=qualifiers):
                 return person
         only = self._only_person_of(country, before=noun.idx)
-        if only is not None and not only.titles:
+        generic = lexicon.lower_set("generic_titles.txt")
+        if only is not None and not qualifiers and {t.lower() for t in only.titles} <= generic:
             # "the UK's foreign secretary said" where the one British person named so far is
             # Liz Truss, named without a title: her, the office being the story's.
             return only
-        if country is None:
+        if country is None and not qualifiers:
             # "Mr Putin hinted ... “...,” the 70-year-old leader said": the one person the
             # sentence before names, if nothing calls them anything else.
             named = self._only_person_in_sentence_before(noun)
-            if named is not None and not named.titles:
+            if named is not None and {t.lower() for t in named.titles} <= generic:
                 return named
         return None
 

@@ -95,6 +95,11 @@ def match_cluster(words: tuple[str, ...], clusters: list[Cluster]) -> Cluster | 
     for c in clusters:
         other = c.longest
         if other[-1] != words[-1]:
+            # "Wołodymyr Zelanski" ... "Wołodymyr Zelnski": the same full first name and a
+            # surname with one letter dropped inside it is a slip of the same name.
+            full_first = len(words) > 1 and len(other) > 1 and len(words[0]) > 2
+            if full_first and words[0] == other[0] and one_letter_dropped(words[-1], other[-1]):
+                return c
             continue
         if len(words) == 1 or len(other) == 1 or _same_first(words[0], other[0]):
             return c
@@ -125,6 +130,15 @@ def one_slip_apart(a: str, b: str) -> bool:
         and a[diffs[0]] == b[diffs[1]]
         and a[diffs[1]] == b[diffs[0]]
     )
+
+
+def one_letter_dropped(a: str, b: str) -> bool:
+    """Whether one surname is the other with one letter inside it left out ("Zelanski" /
+    "Zelnski"); a letter more at the end makes another name ("Prokhorov"/"Prokhorova")."""
+    shorter, longer = sorted((a, b), key=len)
+    if len(longer) != len(shorter) + 1 or len(shorter) < MIN_SLIP_LENGTH:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
 
 
 def fold_lone_names(

@@ -152,3 +152,12 @@ def _noun_just_before(verb: Token) -> Token | None:
     if token.sent != verb.sent and not split_off:
         return None
     return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def inverted_subject(verb: Token, close: Token) -> Token | None:
+    """ "“...,” argued the leader of ...", "- ... - argued the US president": right after a
+    quote's closing mark or dash (`close`), the speech verb comes first and the parser may take
+    the speaker for its object."""
+    if any(not t.is_punct and not t.is_space for t in verb.doc[close.i + 1 : verb.i]):
+        return None
+    return next((c for c in verb.rights if c.dep_ == "dobj"), None)

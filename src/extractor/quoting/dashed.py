@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.cues import inverted_subject
 from extractor.quoting.dashes import DashSpeech
 
 # How many tokens into the attribution its speech verb may stand ("- the Russian foreign
@@ -31,7 +32,10 @@ def dash_events(context: QuoteContext) -> list[SpeechEvent]:
         if cue is not None:
             event.attributed, event.rule = True, "dash-cue"
             event.cue = (cue.idx, cue.idx + len(cue))
-            subject = context.cues.subject_of(cue)
+            # "- ... - argued the US president": the verb first after the dash
+            first = cue.idx == speech.cue_start and cue.i > 0
+            inverted = inverted_subject(cue, context.doc[cue.i - 1]) if first else None
+            subject = inverted or context.cues.subject_of(cue)
             event.speaker = context.resolve(subject, (speech.start, speech.end))
         events.append(event)
     return events

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from extractor import lexicon
 from extractor.linguistics.syntax import in_capitals_line, source_phrase_from
 from extractor.quoting.context import QuoteContext, SpeechEvent
-from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
+from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, inverted_subject, under_obligation
 from extractor.quoting.marks import MarkedSpan
 from extractor.quoting.speakers import Speaker
 
@@ -185,7 +185,7 @@ class QuotedFinder:
             if self.context.in_quote(token) or "\n" in token.text:
                 return None
             if self.context.cues.attributes_quote(token):
-                subject = self.context.cues.subject_of(token) or _inverted_subject(token, close)
+                subject = self.context.cues.subject_of(token) or inverted_subject(token, close)
                 if subject is not None and subject.i > close.i:
                     return token, subject
                 # '“...,” Kelly, D-AZ., told Fox News': the parser lost the subject, but the
@@ -339,14 +339,6 @@ def _abbreviations() -> frozenset[str]:
     one."""
     words = [w for title in lexicon.titles() for w in title] + list(lexicon.honorifics())
     return frozenset(p for w in words if w.endswith(".") for p in re.split(r"[.-]", w) if p)
-
-
-def _inverted_subject(verb: Token, close: Token) -> Token | None:
-    """ "“...,” argued the leader of ...": right after a quote, the speech verb comes first and
-    the parser may take the speaker for its object."""
-    if any(not t.is_punct and not t.is_space for t in verb.doc[close.i + 1 : verb.i]):
-        return None
-    return next((c for c in verb.rights if c.dep_ == "dobj"), None)
 
 
 def _according_to(verb: Token) -> Found | None:
