@@ -433,6 +433,11 @@ WRONG_SPEAKER_GUARDS = [
         id="a-politician-is-nobody-in-particular",
     ),
     pytest.param(
+        "When Joe Biden spoke of the war, Americans were told that they faced a stark choice.",
+        "Americans",
+        id="who-was-told-is-not-who-told",
+    ),
+    pytest.param(
         "Secretary of State Antony Blinken met his Ukrainian counterpart on Tuesday. "
         "“The alliance is united,” the Ukrainian diplomat said.",
         "Antony Blinken",
@@ -470,3 +475,19 @@ def test_a_full_stop_in_an_abbreviation_before_a_hyphen_stays_put(
     annotate: Callable[[str], Doc],
 ) -> None:
     assert "U.S.-based" in [t.text for t in annotate("A U.S.-based firm said so.")]
+
+
+def test_a_passive_tell_names_its_agent(annotate: Callable[[str], Doc]) -> None:
+    text = "Reporters were told by the White House that the talks would go on."
+    assert [q.speaker for q in quotes_of(annotate(text))] == ["White House"]
+
+
+def test_a_quote_after_a_long_one_in_its_paragraph_is_the_same_speakers(
+    annotate: Callable[[str], Doc],
+) -> None:
+    long_quote = " ".join(f"Sentence number {n} of a long answer goes here." for n in range(6))
+    text = (
+        f"Aleksandr Lukashenko spoke on Friday.\n\n“{long_quote}” Aleksandr Lukashenko noted. "
+        "“This is why they must talk now.”"
+    )
+    assert [q.speaker for q in quotes_of(annotate(text))] == ["Aleksandr Lukashenko"] * 2

@@ -36,6 +36,10 @@ class Cues:
         self.fragment_lemmas = fragment_lemmas
         self.verb_phrases = verb_phrases  # ("make", "clear"): "Biden made clear the US would"
 
+    @staticmethod
+    def _tells_a_hearer(verb: Token) -> bool:
+        return verb.lemma_.lower() in lexicon.lower_set("hearer_verbs.txt")
+
     def is_cue(self, token: Token, phrases: bool = True) -> bool:
         """A verb that reports speech: "said", "warned", "denied", and with `phrases` also
         "made clear"."""
@@ -65,6 +69,10 @@ class Cues:
         """The subject of a speech verb, or of the verb it depends on when it has none:
         "Lukashenko ruled out that there will be war, saying there will not be ..."."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if any(s.dep_ == "nsubjpass" for s in subjects) and self._tells_a_hearer(verb):
+            # "Americans were told that ...": the subject heard it; "by" names who spoke
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subjects:
             # A garbled line can give a verb two subjects ("... Won't Trigger War With Russia
             # Kallas said"): the one written nearest the verb is the speaker.

@@ -255,7 +255,8 @@ def paragraph_speaker(
     same = [
         e
         for e in events
-        if e.paragraph == event.paragraph and e.attributed and reach <= e.start <= ahead
+        # (reached by its end: a long quote just before is as near as its last words)
+        if e.paragraph == event.paragraph and e.attributed and reach <= e.end and e.start <= ahead
     ]
     if not same:
         return None
