@@ -316,6 +316,13 @@ BODY_NAME_CASES = [
         "Energoatom",
         id="it-after-the-operator-is-the-operator",
     ),
+    pytest.param(
+        "The Ukrainian Foreign Ministry issued a statement on Independence Day. "
+        "“The nation has never been so united,” the ministry said. "
+        "It also added, “We are grateful to our partners.”",
+        "Ukrainian Foreign Ministry",
+        id="it-after-the-ministry-said-is-the-ministry",
+    ),
 ]
 
 

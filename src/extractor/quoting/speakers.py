@@ -402,10 +402,15 @@ class SpeakerResolver:
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
-            if token.pos_ == "NOUN" and is_main_subject(token):
+            if token.pos_ == "NOUN" and is_main_subject(token) and not self._in_quote(token.idx):
                 kind = self._body_of_its_kind(token)  # "The operator says ... It says"
                 if kind is not None:
                     return kind.name
+                # "“...,” the ministry said. It also added, “...”": the body that spoke last,
+                # named by its kind
+                if self._refers_back_to_body(token):
+                    described = self._body_described(token)
+                    return described.name if described is not None else None
             seat = self._is_seat(token)
             if token.i not in self.organization_at and not seat:
                 continue
