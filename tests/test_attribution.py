@@ -320,7 +320,7 @@ BODY_NAME_CASES = [
         "The Ukrainian Foreign Ministry issued a statement on Independence Day. "
         "“The nation has never been so united,” the ministry said. "
         "It also added, “We are grateful to our partners.”",
-        "Ukrainian Foreign Ministry",
+        "The Ukrainian Foreign Ministry",
         id="it-after-the-ministry-said-is-the-ministry",
     ),
 ]
