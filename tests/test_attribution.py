@@ -323,6 +323,13 @@ BODY_NAME_CASES = [
         "The Ukrainian Foreign Ministry",
         id="it-after-the-ministry-said-is-the-ministry",
     ),
+    pytest.param(
+        "The National Parliament met in Kyiv. The Ukrainian Foreign Ministry issued a "
+        "statement on Independence Day. “The nation chose its own destiny,” the statement "
+        "said. It added that the nation had achieved more than ever before.",
+        "Ukrainian Foreign Ministry",
+        id="it-after-the-statement-said-is-who-issued-it",
+    ),
 ]
 
 

@@ -411,6 +411,11 @@ class SpeakerResolver:
                 if self._refers_back_to_body(token):
                     described = self._body_described(token)
                     return described.name if described is not None else None
+                if token.lower_ in self.document_nouns:
+                    # "“...,” the statement said. It added that ...": the statement's issuer
+                    issued = self._document(token)
+                    if issued is not None and issued.name and not issued.refers_back:
+                        return issued.name
             seat = self._is_seat(token)
             if token.i not in self.organization_at and not seat:
                 continue
