@@ -505,3 +505,22 @@ def test_a_quote_after_a_long_one_in_its_paragraph_is_the_same_speakers(
         "“This is why they must talk now.”"
     )
     assert [q.speaker for q in quotes_of(annotate(text))] == ["Aleksandr Lukashenko"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Moscow assures that the soldiers will return to their bases.", "Moscow"),
+        (
+            "Emmanuel Macron spoke in Paris. He reminded that Moldova had applied too.",
+            "Emmanuel Macron",
+        ),
+        ("Vladimir Putin confessed that his country was not ready.", "Vladimir Putin"),
+    ],
+    ids=["assures-that", "reminded-that", "confessed-that"],
+)
+def test_verbs_of_translated_copy_report_speech(
+    annotate: Callable[[str], Doc], text: str, speaker: str
+) -> None:
+    quotes = [q for q in quotes_of(annotate(text)) if q.kind == "indirect"]
+    assert [q.speaker for q in quotes] == [speaker]
