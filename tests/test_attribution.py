@@ -524,3 +524,38 @@ def test_verbs_of_translated_copy_report_speech(
 ) -> None:
     quotes = [q for q in quotes_of(annotate(text)) if q.kind == "indirect"]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_speaker_colon_line_is_reported_speech(annotate: Callable[[str], Doc]) -> None:
+    text = (
+        "Foreign Minister Radosław Sikorski spoke in the Sejm on Thursday.\n\n"
+        "Sikorski: Putin would do well if he considered the invasion an error\n\n"
+        "Prime Minister Narendra Modi met Vladimir Putin in Samarkand.\n\n"
+        "Prime Minister of India to Putin: This is not the time of wars\n"
+    )
+    found = [(q.kind, text[q.start : q.end], q.speaker) for q in quotes_of(annotate(text))]
+    assert found == [
+        (
+            "indirect",
+            "Putin would do well if he considered the invasion an error",
+            "Radosław Sikorski",
+        ),
+        ("indirect", "This is not the time of wars", "Narendra Modi"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nothing Is True and Everything Is Possible: Adventures in Modern Russia",
+        "Photo: Soldiers walk past a destroyed tank near Kharkiv",
+        "Read more: The war in Ukraine enters its third year",
+        "Video Bogdan Klich on Radosław Sikorski: This is a wide picture of foreign policy",
+    ],
+    ids=["a-book-title", "a-photo-caption", "a-related-link", "two-people-before-the-colon"],
+)
+def test_a_colon_line_that_names_no_one_speaker_is_no_quote(
+    annotate: Callable[[str], Doc], line: str
+) -> None:
+    text = f"Radosław Sikorski and Bogdan Klich met on Friday.\n\n{line}\n"
+    assert [q for q in quotes_of(annotate(text)) if q.rule == "colon-line"] == []

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import lexicon
+from extractor.quoting.colon_lines import colon_line_events
 from extractor.quoting.context import QuoteContext, QuoteSettings
 from extractor.quoting.cues import Cues
 from extractor.quoting.dashed import dash_events
@@ -112,6 +113,7 @@ class QuoteFinder:
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events += dash_events(context)
+        events += colon_line_events(context, events)
         # Page furniture ("Sign up to ...", "Enter your email address") says nothing anyone said.
         furniture = doc._.furniture or []
         events = [e for e in events if not any(s <= e.start < end for s, end in furniture)]
