@@ -295,3 +295,11 @@ def test_troop_sides_from_the_forces(
     annotate: Callable[[str], Doc], text: str, expected: list[tuple[int, str | None]]
 ) -> None:
     assert [(r.count, r.country) for r in annotate(text)._.troop_figures] == expected
+
+
+def test_a_number_glued_to_its_noun_is_still_a_troop_figure(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # Translated copy drops the space: 'over 100,000soldiers'.
+    doc = annotate("Russia has amassed over 100,000soldiers at the border.")
+    assert _figures(doc) == [(100000, 100000, 100000, True, "RU")]
