@@ -370,3 +370,18 @@ def test_one_letter_dropped_from_a_surname_with_the_same_first_name_is_one_perso
         "Wołodymyr Zelnski said that the war must end. Olena Zelnski listened."
     )
     assert [p.name for p in annotate(text)._.people] == ["Wołodymyr Zelanski", "Olena Zelnski"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # (the list gives a country only where the article names it)
+        ("Siergiej Ławrow arrived in Ankara to talk about Russia.", ("Siergiej Ławrow", "RU")),
+        ("Maria Zacharowa said nothing about Russia.", ("Maria Zacharowa", "RU")),
+    ],
+    ids=["l-stroke-and-w", "ch-and-owa"],
+)
+def test_a_known_figure_spelled_as_polish_copy_spells_them_has_their_country(
+    annotate: Callable[[str], Doc], text: str, person: tuple[str, str]
+) -> None:
+    assert [(p.name, p.country) for p in annotate(text)._.people] == [person]

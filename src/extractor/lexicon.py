@@ -227,6 +227,12 @@ def title_countries() -> dict[str, str]:
 
 
 @cache
+def polish_spellings() -> tuple[tuple[str, str], ...]:
+    """(Polish spelling, English spelling) pairs for names in translated copy, in order."""
+    return tuple((polish, english) for polish, english in table("polish_spellings.tsv"))
+
+
+@cache
 def public_figure_rows() -> tuple[tuple[str, ...], ...]:
     return table("public_figures.tsv")
 

@@ -59,7 +59,16 @@ class PublicFigures:
         return self.by_name.get(name_key(words))
 
     def find(self, words: tuple[str, ...]) -> Figure | None:
-        """Return the one figure a name can only mean, or None."""
+        """Return the one figure a name can only mean, or None; a name spelled as copy
+        translated from Polish spells it ("Siergiej Ławrow") is tried in English too."""
+        found = self._find(words)
+        if found is None:
+            english = tuple(english_spelling(word) for word in words)
+            if english != tuple(w.lower() for w in words):
+                found = self._find(english)
+        return found
+
+    def _find(self, words: tuple[str, ...]) -> Figure | None:
         key = name_key(words)
         if not key:
             return None
@@ -75,6 +84,18 @@ class PublicFigures:
                 if len(spelled) > 1 and _same_first(spelled[0], key[0])
             }
         return found.pop() if len(found) == 1 else None
+
+
+def english_spelling(word: str) -> str:
+    """A name's word as English news would transliterate it from its Polish spelling."""
+    spelled = word.lower()
+    for polish, english in lexicon.polish_spellings():
+        if polish.endswith("$"):
+            if spelled.endswith(polish[:-1]):
+                spelled = spelled[: -len(polish) + 1] + english
+        else:
+            spelled = spelled.replace(polish, english)
+    return spelled
 
 
 def _same_first(a: str, b: str) -> bool:
