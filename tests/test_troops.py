@@ -303,3 +303,11 @@ def test_a_number_glued_to_its_noun_is_still_a_troop_figure(
     # Translated copy drops the space: 'over 100,000soldiers'.
     doc = annotate("Russia has amassed over 100,000soldiers at the border.")
     assert _figures(doc) == [(100000, 100000, 100000, True, "RU")]
+
+
+def test_a_named_armed_group_gives_its_side(annotate: Callable[[str], Doc]) -> None:
+    doc = annotate(
+        "In the Central African Republic, more than 1,000 Wagner mercenaries have mounted "
+        "a series of offensives against rebels."
+    )
+    assert _figures(doc) == [(1000, 1000, 1000, True, "RU")]

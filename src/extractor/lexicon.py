@@ -227,6 +227,12 @@ def title_countries() -> dict[str, str]:
 
 
 @cache
+def named_forces() -> dict[str, str]:
+    """An armed group's name (lower case) -> the country it fights for."""
+    return {name.lower(): code for name, code in table("named_forces.tsv")}
+
+
+@cache
 def polish_spellings() -> tuple[tuple[str, str], ...]:
     """(Polish spelling, English spelling) pairs for names in translated copy, in order."""
     return tuple((polish, english) for polish, english in table("polish_spellings.tsv"))
