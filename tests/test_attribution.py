@@ -205,6 +205,12 @@ NAMING_CASES = [
         id="a-leader-described-is-the-one-only-called-head-of-something",
     ),
     pytest.param(
+        "Alexander Kwasniewski spoke in an interview on Monday.\n\n"
+        "According to the former Polish leader, the war may be a long one.",
+        "Alexander Kwasniewski",
+        id="a-former-leader-of-a-country-no-one-tied-him-to-yet",
+    ),
+    pytest.param(
         "Joe Biden spoke at the White House on Tuesday.\n\n"
         "- We will not provoke anyone - argued the US president.",
         "Joe Biden",

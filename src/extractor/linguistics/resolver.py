@@ -169,7 +169,10 @@ class DescriptionResolver:
         if any(c.lower_ in FORMER for c in noun.children):
             # "the former Russian president added": not whoever holds the office now; only
             # the person the sentence before was about, if nothing says otherwise.
-            return recent if recent is not None and country in (None, recent.country) else None
+            if recent is None:
+                return None
+            unknown = self.countries_final and recent.country is None
+            return recent if country in (None, recent.country) or unknown else None
         if recent is not None and (
             fits(
                 recent,
