@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from extractor.annotations import PersonRecord
 from extractor.linguistics.resolver import DescriptionResolver
 from extractor.linguistics.roles import RoleReader
-from extractor.linguistics.syntax import closing_name, in_capitals_line
+from extractor.linguistics.syntax import closing_name, in_capitals_line, is_definite
 
 
 def link_descriptions(
@@ -36,7 +36,7 @@ def link_descriptions(
     for token in doc:
         if token.pos_ != "NOUN" or token.lower_ not in heads or token.i in person_at:
             continue
-        if not _definite(token) or _names_someone(token, person_at):
+        if not is_definite(token) or _names_someone(token, person_at):
             continue
         phrase = [doc[i] for i in range(token.left_edge.i, token.i + 1)]
         title = roles.title_of(phrase)
@@ -50,11 +50,6 @@ def link_descriptions(
             person.titles.append(title)
         if person.country is None and country is not None:
             person.country = country
-
-
-def _definite(noun: Token) -> bool:
-    """ "the president", "Russia’s president"; not "a president" or "presidents"."""
-    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
 
 
 def _names_someone(noun: Token, person_at: dict[int, str]) -> bool:

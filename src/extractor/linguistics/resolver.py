@@ -38,6 +38,11 @@ def description_head(noun: Token) -> str:
     return noun.lower_
 
 
+def country_fits(country: str | None, person: PersonRecord, unknown_ok: bool) -> bool:
+    """Whether a described country fits a person: theirs, or, when `unknown_ok`, unknown."""
+    return country in (None, person.country) or (unknown_ok and person.country is None)
+
+
 def fits(
     person: PersonRecord,
     head: str,
@@ -58,7 +63,7 @@ def fits(
     if titles <= lexicon.lower_set("generic_titles.txt"):
         # Untitled, or only "the head" of something. Unless countries are final, "the Chinese
         # leader" is not someone of no known country yet: the country would come from it.
-        known = country in (None, person.country) or (unknown_country_ok and not person.country)
+        known = country_fits(country, person, unknown_country_ok)
         # ("the army chief" says whose chief: not someone the article never tied to it)
         if untitled_ok and head in leaders and known and not qualifiers:
             return True
@@ -169,10 +174,8 @@ class DescriptionResolver:
         if any(c.lower_ in FORMER for c in noun.children):
             # "the former Russian president added": not whoever holds the office now; only
             # the person the sentence before was about, if nothing says otherwise.
-            if recent is None:
-                return None
-            unknown = self.countries_final and recent.country is None
-            return recent if country in (None, recent.country) or unknown else None
+            fitting = recent is not None and country_fits(country, recent, self.countries_final)
+            return recent if fitting else None
         if recent is not None and (
             fits(
                 recent,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -105,6 +106,8 @@ def sentences_ahead(token: Token, count: int) -> int:
 def source_phrase_from(first: Token) -> tuple[Token, Token] | None:
     """For the first word of a phrase that introduces a source ("according to X", "in the
     words of X"; models/cue_phrases.txt), the phrase's last word and the source X."""
+    if first.lower_ not in _source_phrase_openers():
+        return None  # (asked of every token of an article: most end here)
     doc = first.doc
     for words in lexicon.source_phrases():
         end = first.i + len(words)
@@ -126,3 +129,14 @@ def is_phrase_source(token: Token) -> bool:
         if start >= 0 and tuple(t.lower_ for t in token.doc[start : last.i + 1]) == words:
             return True
     return False
+
+
+def is_definite(noun: Token) -> bool:
+    """ "the president", "Russia's president": a noun that refers to one already known; not
+    "a president" or "presidents"."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+
+
+@cache
+def _source_phrase_openers() -> frozenset[str]:
+    return frozenset(words[0] for words in lexicon.source_phrases())

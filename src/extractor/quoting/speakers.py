@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # context.py imports this module: the settings type is only a
 from extractor.linguistics.syntax import (
     closing_name,
     in_capitals_line,
+    is_definite,
     is_main_subject,
     sentences_ahead,
     sentences_back,
@@ -173,7 +174,7 @@ class SpeakerResolver:
             return "unnamed", None
         if word in self.person_nouns:
             found = self._descriptor(subject)
-            if found is None and word in lexicon.description_words() and _definite(subject):
+            if found is None and word in lexicon.description_words() and is_definite(subject):
                 # "the top US diplomat said": an office described, not a noun written by a name
                 found = self._description(subject)
                 return ("description", found) if found else ("descriptor", None)
@@ -962,11 +963,6 @@ def _described_by_its_field(noun: Token) -> bool:
 def _title_head(title: tuple[str, ...]) -> str:
     words = list(title[: title.index("of")]) if "of" in title[1:] else list(title)
     return words[-1]
-
-
-def _definite(noun: Token) -> bool:
-    """ "the diplomat", "Russia's top diplomat"; not "a diplomat"."""
-    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
 
 
 def _indefinite(noun: Token) -> bool:
