@@ -170,6 +170,18 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Ivan Fedorov",
         None,
     ),
+    # A member of a party acts in its country's politics; the party's name may hold "and".
+    ("party-before-title", ("124", "said Law and Justice MP Marek Suski", 1, 0), "Marek Suski", "PL"),
+    ("party-alone-before-name", ("18", "Joining Biggs on the letter", 1, 0), "Matt Gaetz", "US"),
+    # "Minister Rau, the head of British diplomacy emphasized": the phrase after the name runs
+    # into a verb, so it is the next subject, not Rau's apposition (he is Poland's, which the
+    # paragraph names).
+    (
+        "apposition-that-is-the-next-subject",
+        ("150", "the head of British diplomacy emphasized", 1, 0),
+        "Zbigniew Rau",
+        "PL",
+    ),
 ]
 
 

@@ -150,6 +150,13 @@ def institutions() -> dict[str, str]:
 
 
 @cache
+def parties() -> dict[tuple[str, ...], str]:
+    """Return a political party's lower-cased words -> the country whose politics it belongs
+    to (parties.tsv)."""
+    return {tuple(name.lower().split()): code for name, code in table("parties.tsv")}
+
+
+@cache
 def honorifics() -> dict[str, str | None]:
     return {word.lower(): (None if g == "-" else g) for word, g in table("honorifics.tsv")}
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from extractor import lexicon
 
 MAX_BLOCK_TOKENS = 8
+PARTY_REACH = 3  # words a party's name may start before the phrase read off a name
 _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _CONNECTORS = frozenset({"of", "for", "to", "the", "-", "'s", "’s"})
 # After a title, a complement may follow before the name: "Ambassador to the United Nations".
@@ -44,6 +45,7 @@ class RoleReader:
         self.gendered = lexicon.gendered_titles()
         self.professions = lexicon.lower_set("profession_titles.txt")
         self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
+        self.parties = lexicon.parties()
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
@@ -78,8 +80,32 @@ class RoleReader:
             # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
             # for Ukraine, but "Irish playwright Brian Friel" is only Irish.
             role.country = self.country_in(tokens)
+        if role.country is None and (title is not None or self._only_a_party(tokens)):
+            # "Law and Justice MP Marek Suski", "MP of Platforma Obywatelska", "Republican
+            # Matt Gaetz": a member of a country's party acts in its politics.
+            role.country = self._country_of_a_party(tokens)
         if role.office_country is None and title is not None:
             role.office_country = self.title_countries.get(title.lower())
+
+    def _country_of_a_party(self, tokens: list[Token]) -> str | None:
+        """The country of a party named in the phrase, or ending in it: the phrase before a
+        name stops at a conjunction, so "Law and Justice MP" reaches it as "Justice MP"."""
+        doc = tokens[0].doc
+        first = tokens[0].i
+        reach = first
+        while reach > max(0, first - PARTY_REACH) and not _ends_a_line_or_sentence(doc[reach - 1]):
+            reach -= 1
+        words = [t.lower_ for t in doc[reach : tokens[-1].i + 1]]
+        inside = first - reach  # where the phrase itself starts in words
+        for party, code in self.parties.items():
+            size = len(party)
+            for start in range(len(words) - size + 1):
+                if start + size > inside and tuple(words[start : start + size]) == party:
+                    return code
+        return None
+
+    def _only_a_party(self, tokens: list[Token]) -> bool:
+        return tuple(t.lower_ for t in tokens) in self.parties
 
     def _a_profession(self, role: Role) -> bool:
         return any(t.lower().split()[-1] in self.professions for t in role.titles)
@@ -211,7 +237,12 @@ def appositions(name: Span) -> list[list[Token]]:
     head = name[-1]
     phrases = []
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= name.end and child.pos_ in ("NOUN", "PROPN"):
+        if (
+            child.dep_ == "appos"
+            and child.i >= name.end
+            and child.pos_ in ("NOUN", "PROPN")
+            and not _runs_into_a_verb(child)
+        ):
             phrases.append(_described(child))
     if head.dep_ == "appos" and head.head.i < name.start:
         described = head.head
@@ -231,6 +262,22 @@ def appositions(name: Span) -> list[list[Token]]:
         if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i > head.i:
             phrases += [_described(c) for c in clause.children if c.dep_ == "attr"]
     return phrases
+
+
+def _ends_a_line_or_sentence(token: Token) -> bool:
+    # Not token.sent: the parser can cut "Law and Justice MP ..." into sentences of one word.
+    return "\n" in token.text or token.text in (".", "!", "?")
+
+
+def _runs_into_a_verb(noun: Token) -> bool:
+    """Whether a phrase the parse hangs on a name as its apposition runs straight into a verb:
+    "after meeting the Minister, Zbigniew Rau, the head of British diplomacy emphasized" - an
+    apposition is closed off by a comma or the sentence's end, so this is the next subject.
+    A bare role after a name ("Mariana Olisif, head of the agency told CNN") is read as an
+    apposition all the same: that is a missing comma, and a subject would take an article."""
+    after = noun.right_edge.i + 1
+    starts_with_article = noun.left_edge.dep_ == "det"
+    return starts_with_article and after < len(noun.doc) and noun.doc[after].pos_ in ("VERB", "AUX")
 
 
 def _described(noun: Token) -> list[Token]:
