@@ -1,14 +1,17 @@
-"""What the components record on a Doc: plain records with character offsets into `doc.text`.
+"""What the components record on a Doc: plain records whose words are `Span`s of the Doc.
 
 Components write these through the Doc extensions registered here; `output.py` turns them
-into the pydantic output. Keeping them free of pydantic keeps components free of the output.
+into the pydantic output, and only there do the Spans become character offsets. Positions
+that were never tokens (a quote's text inside its marks, page furniture found over the text)
+stay character offsets into `doc.text`. Keeping these records free of pydantic keeps
+components free of the output.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 CharSpan = tuple[int, int]
 
@@ -17,7 +20,7 @@ CharSpan = tuple[int, int]
 class PersonRecord:
     id: str
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
     titles: list[str] = field(default_factory=list)
     country: str | None = None
     gender: str | None = None  # "m", "f" or None; used to resolve pronouns

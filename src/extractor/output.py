@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.annotations import CharSpan
 from extractor.batching.reading import Article
@@ -134,6 +134,11 @@ def _mention(text: str, span: CharSpan) -> Mention:
     return Mention(text=text[start:end], start=start, end=end)
 
 
+def _words(span: Span) -> Mention:
+    """The Mention of a Span: the one place the pipeline's Spans become character offsets."""
+    return _mention(span.doc.text, (span.start_char, span.end_char))
+
+
 def _optional_mention(text: str, span: CharSpan | None) -> Mention | None:
     return None if span is None else _mention(text, span)
 
@@ -158,7 +163,7 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 name=p.name,
                 titles=p.titles,
                 country=p.country,
-                mentions=[_mention(text, m) for m in p.mentions],
+                mentions=[_words(m) for m in p.mentions],
             )
             for p in doc._.people or []
         ],

@@ -100,5 +100,5 @@ class QuoteContext:
         return frozenset(
             person.id
             for person in self.resolver.people.values()
-            if any(start <= s and e <= end for s, e in person.mentions)
+            if any(start <= m.start_char and m.end_char <= end for m in person.mentions)
         )

@@ -32,7 +32,12 @@ class Gate:
     def apply(self, records: list[QuoteRecord], doc: Doc) -> None:
         if self.model is None:
             return
-        article = ArticleFacts.of(doc.text, {p.id: p.mentions for p in doc._.people or []})
+        # The model was fitted on the output's character offsets (training reads the JSON),
+        # so it is given the same offsets here.
+        mentions = {
+            p.id: [(m.start_char, m.end_char) for m in p.mentions] for p in doc._.people or []
+        }
+        article = ArticleFacts.of(doc.text, mentions)
         for record in records:
             if record.speaker is None:
                 continue

@@ -113,16 +113,16 @@ class SpeakerResolver:
         # each with its part in its sentence (subject of the main clause, object of it, other).
         self.antecedents: list[Antecedent] = []
         for person in self.people.values():
-            for start, end in person.mentions:
-                if self._in_quote(start):
-                    continue
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or len(span) == 0 or in_capitals_line(span[-1]):
+            for span in person.mentions:
+                if self._in_quote(span.start_char) or in_capitals_line(span[-1]):
                     continue  # a related-story headline is not what "he" points back to
                 head = span[-1]
                 self.antecedents.append(
                     Antecedent(
-                        start, person.id, _part_in_sentence(head, self.person_at), head.sent.start
+                        span.start_char,
+                        person.id,
+                        _part_in_sentence(head, self.person_at),
+                        head.sent.start,
                     )
                 )
         self.antecedents.sort(key=lambda a: a.start)
