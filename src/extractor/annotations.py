@@ -30,13 +30,13 @@ class PersonRecord:
 class CountryRecord:
     code: str
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
 
 
 @dataclass
 class OrganizationRecord:
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
     aliases: list[str] = field(default_factory=list)
 
 

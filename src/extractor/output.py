@@ -168,13 +168,11 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
             for p in doc._.people or []
         ],
         countries=[
-            Country(code=c.code, name=c.name, mentions=[_mention(text, m) for m in c.mentions])
+            Country(code=c.code, name=c.name, mentions=[_words(m) for m in c.mentions])
             for c in doc._.countries or []
         ],
         organizations=[
-            Organization(
-                name=o.name, aliases=o.aliases, mentions=[_mention(text, m) for m in o.mentions]
-            )
+            Organization(name=o.name, aliases=o.aliases, mentions=[_words(m) for m in o.mentions])
             for o in doc._.organizations or []
         ],
         quotes=[

@@ -473,9 +473,9 @@ class SpeakerResolver:
         """An organization as the article writes it at this mention ("The Institute for the
         Study of War", not the gazetteer's "ISW")."""
         for organization in self.doc._.organizations or []:
-            for start, end in organization.mentions:
-                if start <= token.idx < end:
-                    return self.doc.text[start:end]
+            for mention in organization.mentions:
+                if mention.start <= token.i < mention.end:
+                    return mention.text
         return self.organization_at[token.i]
 
     def _body_pronoun(self, pronoun: Token) -> Speaker | None:
@@ -607,21 +607,18 @@ class SpeakerResolver:
         name holds that noun, as the article wrote it there. A generic "the organization"
         could be any of them and stays unresolved."""
         fitting = [
-            (start, end)
+            mention
             for organization in self.doc._.organizations or []
-            for start, end in organization.mentions
-            if start < noun.idx and noun.lower_ in self.doc.text[start:end].lower().split()
+            for mention in organization.mentions
+            if mention.start < noun.i and noun.lower_ in mention.text.lower().split()
         ]
         if not fitting:
             return self._described_before(noun)
-        start, end = max(fitting)
+        named = max(fitting, key=lambda mention: (mention.start, mention.end))
         # "Russia's Foreign Ministry has called ... the ministry said": the country that owns
         # it, written before its name, is part of which ministry it is.
-        named = self.doc.char_span(start, end, alignment_mode="expand")
-        owner = self._country_owning(named.start) if named is not None else None
-        if owner is not None:
-            start = owner.idx
-        name = self.doc.text[start:end]
+        owner = self._country_owning(named.start)
+        name = self.doc[named.start if owner is None else owner.i : named.end].text
         return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
 
     def _described_before(self, noun: Token) -> Speaker | None:
