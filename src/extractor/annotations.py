@@ -47,8 +47,8 @@ class QuoteRecord:
     end: int
     speaker: str | None = None
     speaker_id: str | None = None
-    speaker_mention: CharSpan | None = None
-    cue: CharSpan | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
     rule: str | None = None  # the attribution sieve that decided the speaker
     confidence: float | None = None  # 0-1, from the fitted speaker ranking
     within: int | None = None  # index in doc._.quotes of the indirect quote holding this one

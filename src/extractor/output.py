@@ -139,10 +139,6 @@ def _words(span: Span) -> Mention:
     return _mention(span.doc.text, (span.start_char, span.end_char))
 
 
-def _optional_mention(text: str, span: CharSpan | None) -> Mention | None:
-    return None if span is None else _mention(text, span)
-
-
 def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleOutput:
     """Return the contract output for an annotated Doc of `article`."""
     text = doc.text
@@ -182,8 +178,8 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 text=text[q.start : q.end],
                 speaker=q.speaker,
                 speaker_id=q.speaker_id,
-                speaker_mention=_optional_mention(text, q.speaker_mention),
-                cue=_optional_mention(text, q.cue),
+                speaker_mention=None if q.speaker_mention is None else _words(q.speaker_mention),
+                cue=None if q.cue is None else _words(q.cue),
                 start=q.start,
                 end=q.end,
                 rule=q.rule,

@@ -41,7 +41,7 @@ class SpeechEvent:
     end: int
     paragraph: int
     speaker: Speaker | None = None
-    cue: tuple[int, int] | None = None
+    cue: Span | None = None  # the speech verb ("said"), or "according to"
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
     rule: str | None = None  # the sieve that decided the speaker (or that nobody is named)
     marks: MarkedSpan | None = None  # for quotes in quotation marks

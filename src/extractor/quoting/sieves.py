@@ -60,8 +60,7 @@ def run_sieves(order: list[str], events: list[SpeechEvent], context: QuoteContex
 
 def _names_a_country(speaker: Speaker, context: QuoteContext) -> bool:
     country_at = context.doc._.country_at or {}
-    span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
-    return span is not None and any(t.i in country_at for t in span)
+    return any(t.i in country_at for t in speaker.mention)
 
 
 def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker | None:
