@@ -18,8 +18,7 @@ CUE_TOKENS = 12
 
 def dash_events(context: QuoteContext) -> list[SpeechEvent]:
     events = []
-    for speech in context.dashed:
-        tokens = context.doc.char_span(speech.start, speech.end, alignment_mode="expand")
+    for speech, tokens in zip(context.dashed, context.dash_words, strict=True):
         if tokens is None or len(tokens) == 0:
             continue
         event = SpeechEvent(

@@ -51,11 +51,9 @@ class HeadlineFinder:
         self.context = context
         self.doc = context.doc
         self.forms = forms
-        self.lines: list[Span] = []
-        for start, end in context.paragraphs:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and in_capitals(span):
-                self.lines.append(span)
+        self.lines = [
+            span for span in context.paragraph_words if span is not None and in_capitals(span)
+        ]
 
     def attribute(self, events: list[SpeechEvent]) -> list[SpeechEvent]:
         """Give quotes in capital headlines their speaker, and return the headlines' own

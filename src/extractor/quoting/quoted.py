@@ -47,7 +47,7 @@ class QuotedFinder:
 
     def _event(self, marks: MarkedSpan) -> SpeechEvent | None:
         start, end = marks.inner
-        tokens = self.doc.char_span(start, end, alignment_mode="expand")
+        tokens = self.context.words_over(start, end)
         if tokens is None or len(tokens) == 0 or self._named_not_quoted(marks, tokens):
             return None
         return SpeechEvent(
