@@ -43,3 +43,14 @@ def test_components_leave_spans_and_the_output_gives_offsets(
     }
     assert output.quotes[0].speaker_mention == _at("Russian Foreign Minister Sergey Lavrov")
     assert output.quotes[0].cue == _at("said")
+
+
+def test_a_troop_figure_is_a_span_until_the_output(annotate: Callable[[str], Doc]) -> None:
+    text = "Russia has massed about 130,000 troops near Ukraine."
+    doc = annotate(text)
+    (figure,) = doc._.troop_figures
+    assert isinstance(figure.words, Span) and figure.words.text == "about 130,000"
+    article = Article(id="x", path="x.txt", text=text, sha256="0" * 64, encoding="utf-8")
+    (written,) = build_output(doc, article, INFO).troop_figures
+    start = text.index("about 130,000")
+    assert (written.text, written.start, written.end) == ("about 130,000", start, start + 13)

@@ -60,8 +60,7 @@ class TroopRecord:
     low: int
     high: int
     approximate: bool
-    start: int
-    end: int
+    words: Span  # the number with its approximation words: "about 130,000"
     unit: str
     country: str | None = None
     location: str | None = None

@@ -197,9 +197,9 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 country=t.country,
                 unit=t.unit,
                 location=t.location,
-                text=text[t.start : t.end],
-                start=t.start,
-                end=t.end,
+                text=text[t.words.start_char : t.words.end_char],
+                start=t.words.start_char,
+                end=t.words.end_char,
             )
             for t in doc._.troop_figures or []
         ],
