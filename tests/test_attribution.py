@@ -69,8 +69,7 @@ def test_a_speaker_left_null_keeps_the_words_that_describe_it(
     (quote,) = quotes_of(annotate(text))
     assert quote.speaker is None
     assert quote.speaker_mention is not None
-    start, end = quote.speaker_mention
-    assert text[start:end] == "senior defence official"
+    assert quote.speaker_mention.text == "senior defence official"
     assert quote.rule == "cue-after"
 
 

@@ -114,7 +114,7 @@ def test_one_entry_per_person_under_the_longest_name(annotate: Callable[[str], D
     doc = annotate(excerpt("000", "Putin Says US", 5, 0))
     putin = [p for p in doc._.people if p.name.endswith("Putin")]
     assert [p.name for p in putin] == ["Vladimir Putin"]
-    mentions = [doc.text[start:end] for start, end in putin[0].mentions]
+    mentions = [m.text for m in putin[0].mentions]
     assert mentions[0] == "Putin"
     assert "Vladimir Putin" in mentions
     assert putin[0].country == "RU"

@@ -237,7 +237,7 @@ def test_figure_text_and_location_point_back_into_the_sentence(
 ) -> None:
     doc = annotate(CASES[0][1])
     (figure,) = doc._.troop_figures
-    assert doc.text[figure.start : figure.end] == "about 130,000"
+    assert figure.words.text == "about 130,000"
     assert figure.unit == "troops"
     assert figure.location == "Ukraine"
 

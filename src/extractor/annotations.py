@@ -1,14 +1,17 @@
-"""What the components record on a Doc: plain records with character offsets into `doc.text`.
+"""What the components record on a Doc: plain records whose words are `Span`s of the Doc.
 
 Components write these through the Doc extensions registered here; `output.py` turns them
-into the pydantic output. Keeping them free of pydantic keeps components free of the output.
+into the pydantic output, and only there do the Spans become character offsets. Positions
+that were never tokens (a quote's text inside its marks, page furniture found over the text)
+stay character offsets into `doc.text`. Keeping these records free of pydantic keeps
+components free of the output.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 CharSpan = tuple[int, int]
 
@@ -17,7 +20,7 @@ CharSpan = tuple[int, int]
 class PersonRecord:
     id: str
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
     titles: list[str] = field(default_factory=list)
     country: str | None = None
     gender: str | None = None  # "m", "f" or None; used to resolve pronouns
@@ -27,13 +30,13 @@ class PersonRecord:
 class CountryRecord:
     code: str
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
 
 
 @dataclass
 class OrganizationRecord:
     name: str
-    mentions: list[CharSpan]
+    mentions: list[Span]
     aliases: list[str] = field(default_factory=list)
 
 
@@ -44,8 +47,8 @@ class QuoteRecord:
     end: int
     speaker: str | None = None
     speaker_id: str | None = None
-    speaker_mention: CharSpan | None = None
-    cue: CharSpan | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
     rule: str | None = None  # the attribution sieve that decided the speaker
     confidence: float | None = None  # 0-1, from the fitted speaker ranking
     within: int | None = None  # index in doc._.quotes of the indirect quote holding this one
@@ -57,8 +60,7 @@ class TroopRecord:
     low: int
     high: int
     approximate: bool
-    start: int
-    end: int
+    words: Span  # the number with its approximation words: "about 130,000"
     unit: str
     country: str | None = None
     location: str | None = None

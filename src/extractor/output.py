@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.annotations import CharSpan
 from extractor.batching.reading import Article
@@ -134,8 +134,9 @@ def _mention(text: str, span: CharSpan) -> Mention:
     return Mention(text=text[start:end], start=start, end=end)
 
 
-def _optional_mention(text: str, span: CharSpan | None) -> Mention | None:
-    return None if span is None else _mention(text, span)
+def _words(span: Span) -> Mention:
+    """The Mention of a Span: the one place the pipeline's Spans become character offsets."""
+    return _mention(span.doc.text, (span.start_char, span.end_char))
 
 
 def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleOutput:
@@ -158,18 +159,16 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 name=p.name,
                 titles=p.titles,
                 country=p.country,
-                mentions=[_mention(text, m) for m in p.mentions],
+                mentions=[_words(m) for m in p.mentions],
             )
             for p in doc._.people or []
         ],
         countries=[
-            Country(code=c.code, name=c.name, mentions=[_mention(text, m) for m in c.mentions])
+            Country(code=c.code, name=c.name, mentions=[_words(m) for m in c.mentions])
             for c in doc._.countries or []
         ],
         organizations=[
-            Organization(
-                name=o.name, aliases=o.aliases, mentions=[_mention(text, m) for m in o.mentions]
-            )
+            Organization(name=o.name, aliases=o.aliases, mentions=[_words(m) for m in o.mentions])
             for o in doc._.organizations or []
         ],
         quotes=[
@@ -179,8 +178,8 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 text=text[q.start : q.end],
                 speaker=q.speaker,
                 speaker_id=q.speaker_id,
-                speaker_mention=_optional_mention(text, q.speaker_mention),
-                cue=_optional_mention(text, q.cue),
+                speaker_mention=None if q.speaker_mention is None else _words(q.speaker_mention),
+                cue=None if q.cue is None else _words(q.cue),
                 start=q.start,
                 end=q.end,
                 rule=q.rule,
@@ -198,9 +197,9 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
                 country=t.country,
                 unit=t.unit,
                 location=t.location,
-                text=text[t.start : t.end],
-                start=t.start,
-                end=t.end,
+                text=text[t.words.start_char : t.words.end_char],
+                start=t.words.start_char,
+                end=t.words.end_char,
             )
             for t in doc._.troop_figures or []
         ],

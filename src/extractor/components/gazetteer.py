@@ -49,7 +49,7 @@ class CountryGazetteer:
         self.matcher.add("COUNTRY", patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: dict[str, list[tuple[int, int]]] = {}
+        mentions: dict[str, list[Span]] = {}
         country_at: dict[int, str] = {}
         for span in self._spans(doc):
             code, kind = self.kinds[tuple(t.lower_ for t in span)]
@@ -61,7 +61,7 @@ class CountryGazetteer:
                 country_at[token.i] = code
             if kind == "capital" and not acts(span):
                 continue
-            mentions.setdefault(code, []).append((span.start_char, span.end_char))
+            mentions.setdefault(code, []).append(span)
         doc._.country_at = country_at
         doc._.countries = [
             CountryRecord(code=code, name=self.lexicon.name_of(code), mentions=spans)

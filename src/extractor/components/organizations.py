@@ -65,7 +65,7 @@ class OrganizationFinder:
             if not name:
                 continue
             record = groups.setdefault(name, OrganizationRecord(name=name, mentions=[]))
-            record.mentions.append((span.start_char, span.end_char))
+            record.mentions.append(span)
             written = clean_name(span.text)
             if _key(written) != _key(name) and written not in record.aliases:
                 record.aliases.append(written)
@@ -96,11 +96,11 @@ class OrganizationFinder:
             if any(t.i in organization_at or t.i in person_at for t in span):
                 continue
             name = doc.vocab.strings[match_id]
-            groups[name].mentions.append((span.start_char, span.end_char))
+            groups[name].mentions.append(span)
             for token in span:
                 organization_at[token.i] = name
         for record in groups.values():
-            record.mentions.sort()
+            record.mentions.sort(key=lambda span: (span.start, span.end))
 
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest

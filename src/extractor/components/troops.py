@@ -342,14 +342,12 @@ class TroopFinder:
 
     def _record(self, doc: Doc, number: _Number, noun: Token) -> TroopRecord:
         start_token, approximate = self._approximation(doc, number.first)
-        last = doc[number.last]
         return TroopRecord(
             count=number.high,
             low=number.low,
             high=number.high,
             approximate=approximate or number.low != number.high,
-            start=doc[start_token].idx,
-            end=last.idx + len(last),
+            words=doc[start_token : number.last + 1],
             unit=noun.text,
             country=self._side(noun),
             location=self._location(noun),

@@ -228,7 +228,7 @@ class DescriptionResolver:
         named = [
             person
             for person in self.people.values()
-            if person.country == country and any(s < before for s, _ in person.mentions)
+            if person.country == country and any(m.start_char < before for m in person.mentions)
         ]
         return named[0] if len(named) == 1 else None
 

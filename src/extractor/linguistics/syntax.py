@@ -51,6 +51,11 @@ def is_main_subject(token: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def word_span(token: Token) -> Span:
+    """The Span of one token: a cue or a speaker named by a single word ("said", "he")."""
+    return token.doc[token.i : token.i + 1]
+
+
 def entity_of(token: Token) -> Span | None:
     """The entity a token is part of, found from the token's IOB tags."""
     if not token.ent_type_:

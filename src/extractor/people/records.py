@@ -1,4 +1,4 @@
-"""One PersonRecord per cluster: its name, mentions as character offsets, titles, gender."""
+"""One PersonRecord per cluster: its name, mentions as Spans, titles, gender."""
 
 from __future__ import annotations
 
@@ -25,9 +25,7 @@ def records(
         record = PersonRecord(
             id=person_id,
             name=canonical_name(c, figures),
-            mentions=[
-                (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in c.mentions
-            ],
+            mentions=[doc[m.start : m.end] for m in c.mentions],
             titles=_unique_titles(t for m in c.mentions for t in m.role.titles),
             country=vote(m.role.country for m in c.mentions),
             gender=vote(m.role.gender for m in c.mentions) or _cluster_gender(c),

@@ -28,6 +28,8 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
     events = []
     for start, end in context.paragraphs:
         line = context.text[start:end]
+        # The line is read as text (its colon, the statement's stripped end), which becomes
+        # tokens only where the parse is asked about it.
         colon = line.find(": ")
         if colon <= 0 or colon > MAX_SPEAKER_CHARS or len(line.split()) > MAX_LINE_WORDS:
             continue
@@ -36,12 +38,12 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
         words = context.text[statement_start:statement_end].split()
         if len(words) < MIN_STATEMENT_WORDS or context.text[statement_start] in "\"“‘'":
             continue
-        statement = context.doc.char_span(statement_start, statement_end, alignment_mode="expand")
+        statement = context.words_over(statement_start, statement_end)
         if statement is None or not any(t.tag_ in FINITE_TAGS for t in statement):
             continue  # a title ("Nothing Is True: Adventures in Modern Russia"), a list
         if any(e.start < statement_end and statement_start < e.end for e in taken):
             continue
-        span = context.doc.char_span(start, start + colon, alignment_mode="expand")
+        span = context.words_over(start, start + colon)
         if span is None or len(span) == 0 or in_capitals(span):
             continue
         speaker = _speaker_before_colon(span, context)

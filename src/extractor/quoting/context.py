@@ -41,7 +41,7 @@ class SpeechEvent:
     end: int
     paragraph: int
     speaker: Speaker | None = None
-    cue: tuple[int, int] | None = None
+    cue: Span | None = None  # the speech verb ("said"), or "according to"
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
     rule: str | None = None  # the sieve that decided the speaker (or that nobody is named)
     marks: MarkedSpan | None = None  # for quotes in quotation marks
@@ -54,8 +54,11 @@ class QuoteContext:
         self.text = doc.text
         self.cues = cues
         self.settings = settings
+        # Paragraphs, quotation marks and dashes are found over the text, not over tokens:
+        # each is given the tokens that cover it here, once (`words_over`).
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.paragraph_words = [self.words_over(start, end) for start, end in self.paragraphs]
         self.marked = [m for m in quoted_spans(self.text) if self._has_words(m)]
         # Speech set off by dashes, outside quotation marks: its words are a quote's too.
         self.dashed: list[DashSpeech] = [
@@ -63,10 +66,11 @@ class QuoteContext:
             for d in dash_spans(self.text)
             if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
         ]
+        self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]
         self.quote_of_token: dict[int, int] = {}
         quoted = [(m.open, m.end) for m in self.marked] + [(d.start, d.end) for d in self.dashed]
-        for number, (start, end) in enumerate(quoted):
-            span = doc.char_span(start, end, alignment_mode="expand")
+        spans = [self.words_over(m.open, m.end) for m in self.marked] + self.dash_words
+        for number, span in enumerate(spans):
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.memo: dict[str, object] = {}  # what sieves work out once per document
@@ -79,8 +83,14 @@ class QuoteContext:
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
 
+    def words_over(self, start: int, end: int) -> Span | None:
+        """The tokens that cover text[start:end], a position found in the text (quotation
+        marks, dashes, a paragraph, a colon); None when no token does."""
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
     def token_at(self, char: int) -> Token | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        """The token over a character the text's marks point at ("“", a dash)."""
+        span = self.words_over(char, char + 1)
         return span[0] if span is not None and len(span) else None
 
     def in_quote(self, token: Token) -> bool:
@@ -100,5 +110,5 @@ class QuoteContext:
         return frozenset(
             person.id
             for person in self.resolver.people.values()
-            if any(start <= s and e <= end for s, e in person.mentions)
+            if any(start <= m.start_char and m.end_char <= end for m in person.mentions)
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractor.linguistics.syntax import word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import inverted_subject
 from extractor.quoting.dashes import DashSpeech
@@ -17,8 +18,7 @@ CUE_TOKENS = 12
 
 def dash_events(context: QuoteContext) -> list[SpeechEvent]:
     events = []
-    for speech in context.dashed:
-        tokens = context.doc.char_span(speech.start, speech.end, alignment_mode="expand")
+    for speech, tokens in zip(context.dashed, context.dash_words, strict=True):
         if tokens is None or len(tokens) == 0:
             continue
         event = SpeechEvent(
@@ -31,7 +31,7 @@ def dash_events(context: QuoteContext) -> list[SpeechEvent]:
         cue = _cue(context, speech)
         if cue is not None:
             event.attributed, event.rule = True, "dash-cue"
-            event.cue = (cue.idx, cue.idx + len(cue))
+            event.cue = word_span(cue)
             # "- ... - argued the US president": the verb first after the dash
             first = cue.idx == speech.cue_start and cue.i > 0
             inverted = inverted_subject(cue, context.doc[cue.i - 1]) if first else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.annotations import QuoteRecord
 from extractor.quoting.confidence import (
@@ -32,7 +32,8 @@ class Gate:
     def apply(self, records: list[QuoteRecord], doc: Doc) -> None:
         if self.model is None:
             return
-        article = ArticleFacts.of(doc.text, {p.id: p.mentions for p in doc._.people or []})
+        mentions = {p.id: [_offsets(m) for m in p.mentions] for p in doc._.people or []}
+        article = ArticleFacts.of(doc.text, mentions)
         for record in records:
             if record.speaker is None:
                 continue
@@ -42,6 +43,16 @@ class Gate:
                 record.speaker = record.speaker_id = None
 
 
+def _offsets(span: Span) -> tuple[int, int]:
+    # The model was fitted on the output's character offsets (training reads the JSON), so
+    # it is given the same offsets here.
+    return span.start_char, span.end_char
+
+
+def _optional_offsets(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else _offsets(span)
+
+
 def attribution_of(record: QuoteRecord) -> Attribution:
     assert record.speaker is not None
     return Attribution(
@@ -49,8 +60,8 @@ def attribution_of(record: QuoteRecord) -> Attribution:
         rule=record.rule,
         speaker=record.speaker,
         speaker_id=record.speaker_id,
-        speaker_mention=record.speaker_mention,
-        cue=record.cue,
+        speaker_mention=_optional_offsets(record.speaker_mention),
+        cue=_optional_offsets(record.cue),
         start=record.start,
         end=record.end,
     )

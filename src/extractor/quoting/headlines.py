@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.linguistics.syntax import word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
 
@@ -50,11 +51,9 @@ class HeadlineFinder:
         self.context = context
         self.doc = context.doc
         self.forms = forms
-        self.lines: list[Span] = []
-        for start, end in context.paragraphs:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and in_capitals(span):
-                self.lines.append(span)
+        self.lines = [
+            span for span in context.paragraph_words if span is not None and in_capitals(span)
+        ]
 
     def attribute(self, events: list[SpeechEvent]) -> list[SpeechEvent]:
         """Give quotes in capital headlines their speaker, and return the headlines' own
@@ -69,7 +68,7 @@ class HeadlineFinder:
                 if line.start_char <= event.start < line.end_char and not event.attributed:
                     event.speaker, event.attributed = speaker, True
                     event.rule = "headline"
-                    event.cue = (cue.idx, cue.idx + len(cue))
+                    event.cue = word_span(cue)
             if content is not None and len(content) >= 2:
                 reported.append(
                     SpeechEvent(
@@ -78,7 +77,7 @@ class HeadlineFinder:
                         end=content.end_char,
                         paragraph=self.context.paragraph_of(line.start_char),
                         speaker=speaker,
-                        cue=(cue.idx, cue.idx + len(cue)),
+                        cue=word_span(cue),
                         attributed=True,
                         rule="headline",
                     )
@@ -122,10 +121,9 @@ class HeadlineFinder:
             return resolver.person_speaker(words[-1])
         bodies = [t for t in words if t.i in resolver.organization_at or t.i in resolver.country_at]
         if bodies and len(bodies) == len([t for t in words if t.is_alpha]):
-            mention = (words.start_char, words.end_char)
             names = {resolver.organization_at.get(t.i) or resolver.country_at[t.i] for t in bodies}
             if len(names) == 1:
-                return Speaker(words.text, None, mention)
+                return Speaker(words.text, None, words)
         return None
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
-from extractor.linguistics.syntax import in_capitals_line, source_phrase_from
+from extractor.linguistics.syntax import in_capitals_line, source_phrase_from, word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, inverted_subject, under_obligation
 from extractor.quoting.marks import MarkedSpan
@@ -47,7 +47,7 @@ class QuotedFinder:
 
     def _event(self, marks: MarkedSpan) -> SpeechEvent | None:
         start, end = marks.inner
-        tokens = self.doc.char_span(start, end, alignment_mode="expand")
+        tokens = self.context.words_over(start, end)
         if tokens is None or len(tokens) == 0 or self._named_not_quoted(marks, tokens):
             return None
         return SpeechEvent(
@@ -116,7 +116,7 @@ class QuotedFinder:
                 cue, subject = found
                 event.attributed = True
                 event.rule = FINDER_RULES[find.__name__]
-                event.cue = (cue.idx, cue.idx + len(cue))
+                event.cue = word_span(cue)
                 event.speaker = self.context.resolve(subject, self._own_words(event))
                 return
         dashed = self._dash_speaker(event)
@@ -131,7 +131,7 @@ class QuotedFinder:
                 cue, subject = found
                 event.attributed = True
                 event.rule = "cue-in-sentence"
-                event.cue = (cue.idx, cue.idx + len(cue))
+                event.cue = word_span(cue)
                 event.speaker = self.context.resolve(subject, self._own_words(event))
 
     def _own_words(self, event: SpeechEvent) -> tuple[int, int] | None:

@@ -3,7 +3,9 @@ when nobody is named, the words that describe the speaker ("a senior defence off
 
 from __future__ import annotations
 
-from extractor.annotations import CharSpan, QuoteRecord
+from spacy.tokens import Span
+
+from extractor.annotations import QuoteRecord
 from extractor.linguistics.syntax import source_phrase_from
 from extractor.quoting.context import QuoteContext, SpeechEvent
 
@@ -25,14 +27,12 @@ def record_of(event: SpeechEvent, context: QuoteContext) -> QuoteRecord:
     )
 
 
-def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> CharSpan | None:
+def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> Span | None:
     """The subject of the cue when it names nobody we can resolve: "officials said", "a
     senior defence official told CNN", so an analyst can triage the null without the article."""
     if event.cue is None:
         return None
-    cue = context.token_at(event.cue[0])
-    if cue is None:
-        return None
+    cue = event.cue[0]
     subject = context.cues.subject_of(cue)
     if subject is None:
         phrase = source_phrase_from(cue)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractor import lexicon
-from extractor.linguistics.syntax import source_phrase_from
+from extractor.linguistics.syntax import source_phrase_from, word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
 from extractor.quoting.speakers import Speaker
@@ -230,7 +230,7 @@ class ReportedFinder:
             end=last.idx + len(last),
             paragraph=self.context.paragraph_of(first.idx),
             speaker=speaker,
-            cue=(cue.idx, cue.idx + len(cue)),
+            cue=word_span(cue),
             attributed=True,
             rule="reported-according-to" if source_phrase_from(cue) else "reported",
         )
@@ -245,5 +245,5 @@ class ReportedFinder:
         event = self._event(start, end, according, self.context.resolve(source))
         if event is None:
             return []
-        event.cue = (according.idx, to.idx + len(to))
+        event.cue = according.doc[according.i : to.i + 1]
         return [event]

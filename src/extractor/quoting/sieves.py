@@ -60,8 +60,7 @@ def run_sieves(order: list[str], events: list[SpeechEvent], context: QuoteContex
 
 def _names_a_country(speaker: Speaker, context: QuoteContext) -> bool:
     country_at = context.doc._.country_at or {}
-    span = context.doc.char_span(*speaker.mention, alignment_mode="expand")
-    return span is not None and any(t.i in country_at for t in span)
+    return any(t.i in country_at for t in speaker.mention)
 
 
 def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker | None:
@@ -283,7 +282,7 @@ def previous_paragraph(
         return None
     start, end = context.paragraphs[previous]
     if context.text[start:end].rstrip().endswith(":"):
-        speaker = _colon_speaker(context, start, end)
+        speaker = _colon_speaker(context, context.paragraph_words[previous])
         return None if speaker is None else Decision("colon-paragraph", speaker)
     spoken = [e for e in events if e.paragraph == previous and e.speaker is not None]
     return Decision("previous-paragraph", spoken[-1].speaker) if spoken else None
@@ -298,9 +297,8 @@ def _only_quotes(event: SpeechEvent, context: QuoteContext) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def _colon_speaker(context: QuoteContext, start: int, end: int) -> Speaker | None:
+def _colon_speaker(context: QuoteContext, span: Span | None) -> Speaker | None:
     """ "Asked about this, the minister said:" or "And from the chairwoman:"."""
-    span = context.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     for token in reversed(span):

@@ -27,6 +27,7 @@ from extractor.linguistics.syntax import (
     is_main_subject,
     sentences_ahead,
     sentences_back,
+    word_span,
 )
 
 MAX_BODY_WORDS = 8
@@ -69,7 +70,7 @@ def _closes_main_subject(name: Token, person_at: dict[int, str]) -> bool:
 class Speaker:
     name: str
     person_id: str | None
-    mention: tuple[int, int]  # character offsets of the words that name the speaker
+    mention: Span  # the words that name the speaker
     # Set for "the statement" when the article never said who issued it: not a speaker yet
     # but a pointer to whoever spoke last, which the quotes component resolves.
     refers_back: bool = False
@@ -93,6 +94,9 @@ class SpeakerResolver:
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
         self._issued_cache: list[tuple[int, Speaker]] | None = None
+        # An issuer a document's phrase names in words we cannot resolve ("issued by
+        # officials"): told apart by identity, never a quote's speaker.
+        self.unnamed = Speaker(name="", person_id=None, mention=doc[0:0])
         self._bodies_beside_cache: dict[str, list[tuple[int, str]]] | None = None
         # A title turns on the word before its "of": "director of national intelligence" is
         # a director; "US intelligence" describes no person.
@@ -113,16 +117,16 @@ class SpeakerResolver:
         # each with its part in its sentence (subject of the main clause, object of it, other).
         self.antecedents: list[Antecedent] = []
         for person in self.people.values():
-            for start, end in person.mentions:
-                if self._in_quote(start):
-                    continue
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or len(span) == 0 or in_capitals_line(span[-1]):
+            for span in person.mentions:
+                if self._in_quote(span.start_char) or in_capitals_line(span[-1]):
                     continue  # a related-story headline is not what "he" points back to
                 head = span[-1]
                 self.antecedents.append(
                     Antecedent(
-                        start, person.id, _part_in_sentence(head, self.person_at), head.sent.start
+                        span.start_char,
+                        person.id,
+                        _part_in_sentence(head, self.person_at),
+                        head.sent.start,
                     )
                 )
         self.antecedents.sort(key=lambda a: a.start)
@@ -207,8 +211,7 @@ class SpeakerResolver:
             return None
         if noun.i in self.country_at or noun.ent_type_ in ("GPE", "LOC", "NORP"):
             return None  # "Israel said" is the country, whoever is called Israel Katz
-        start, end = self.noun_phrase(noun)
-        if self.doc.text[start:end] != noun.text:
+        if self.noun_phrase(noun).text != noun.text:
             return None
         word = noun.lower_
         named = [
@@ -255,9 +258,9 @@ class SpeakerResolver:
         """ "a written analysis by the Center for Naval Analyses", "a defence ministry
         statement": the issuer named in the phrase; "the report", "the statement": the issuer
         of the document named before, else the source that spoke before it."""
-        mention = (noun.idx, noun.idx + len(noun))
+        mention = word_span(noun)
         issuer = self._issuer_in_phrase(noun)
-        if issuer is _UNNAMED:
+        if issuer is self.unnamed:
             return None  # the phrase says who issued it, in words that name no one we know
         if issuer is not None:
             return Speaker(issuer.name, issuer.person_id, mention)
@@ -275,12 +278,12 @@ class SpeakerResolver:
         if same:
             return (
                 None
-                if same[-1] is _UNNAMED
+                if same[-1] is self.unnamed
                 else Speaker(same[-1].name, same[-1].person_id, mention)
             )
         if issued and issued[-1][0] >= sentences_back(noun, self.settings.document_reach_sentences):
             issuer = issued[-1][1]
-            if issuer is _UNNAMED:
+            if issuer is self.unnamed:
                 return None
             return Speaker(issuer.name, issuer.person_id, mention)
         owner = self.document_nouns[noun.lower_]
@@ -294,7 +297,7 @@ class SpeakerResolver:
                 return Speaker(body, None, mention)
         return Speaker(noun.text, None, mention, refers_back=True)
 
-    def _introduced_next(self, noun: Token, mention: tuple[int, int]) -> Speaker | None:
+    def _introduced_next(self, noun: Token, mention: Span) -> Speaker | None:
         """ "..., a U.S. spy report says. The Intelligence Community released its annual
         threat assessment report ...": a document first met without its issuer, whom the
         next sentence or two name as releasing their report ("its", not "its own", nor a
@@ -309,10 +312,9 @@ class SpeakerResolver:
             if token.lower_ != noun.lower_ or not _the_issuers_own(token):
                 continue
             issuer = self._issuer_in_phrase(token)
-            if issuer is None or issuer is _UNNAMED:
+            if issuer is None or issuer is self.unnamed:
                 return None
-            span = self.doc.char_span(*issuer.mention, alignment_mode="expand")
-            named = {self.country_at[t.i] for t in span or [] if t.i in self.country_at}
+            named = {self.country_at[t.i] for t in issuer.mention if t.i in self.country_at}
             if said_of and named and not said_of & named:
                 return None  # "a U.S. intelligence report ... the Russian Defence Ministry"
             return Speaker(issuer.name, issuer.person_id, mention)
@@ -339,7 +341,7 @@ class SpeakerResolver:
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 )
                 if source is not None:
-                    return self.resolve(source) or self._body_of_members(source) or _UNNAMED
+                    return self.resolve(source) or self._body_of_members(source) or self.unnamed
         named = [
             c
             for c in noun.children
@@ -382,7 +384,7 @@ class SpeakerResolver:
         for child in noun.children:
             if child.dep_ == "compound" and child.i in self.organization_at:
                 name = self._written_name(child)
-                return Speaker(name, None, (child.idx, child.idx + len(child)))
+                return Speaker(name, None, word_span(child))
         return None
 
     def _issued(self) -> list[tuple[int, Speaker]]:
@@ -425,8 +427,7 @@ class SpeakerResolver:
             same_sentence = token.sent == before.sent and token.dep_ in ("nsubj", "nsubjpass")
             if same_sentence or is_main_subject(token):
                 if seat:
-                    start, end = self.noun_phrase(token)
-                    return self.doc.text[start:end]
+                    return self.noun_phrase(token).text
                 return self._written_name(token)
         return None
 
@@ -447,7 +448,7 @@ class SpeakerResolver:
         }
         if len(named) != 1:
             return None
-        return Speaker(named.pop(), None, (noun.idx, noun.idx + len(noun)))
+        return Speaker(named.pop(), None, word_span(noun))
 
     def _bodies_beside(self) -> dict[str, list[tuple[int, str]]]:
         """Nouns in apposition to a body's name ("Energoatom, Ukraine's nuclear operator,"),
@@ -464,8 +465,8 @@ class SpeakerResolver:
                     continue  # ("Bakhmut, a city in Donetsk" is a place, not a body)
                 if name.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
                     continue
-                start, end = self.noun_phrase(name)
-                index.setdefault(token.lemma_.lower(), []).append((start, self.doc.text[start:end]))
+                phrase = self.noun_phrase(name)
+                index.setdefault(token.lemma_.lower(), []).append((phrase.start_char, phrase.text))
             self._bodies_beside_cache = index
         return self._bodies_beside_cache
 
@@ -473,15 +474,15 @@ class SpeakerResolver:
         """An organization as the article writes it at this mention ("The Institute for the
         Study of War", not the gazetteer's "ISW")."""
         for organization in self.doc._.organizations or []:
-            for start, end in organization.mentions:
-                if start <= token.idx < end:
-                    return self.doc.text[start:end]
+            for mention in organization.mentions:
+                if mention.start <= token.i < mention.end:
+                    return mention.text
         return self.organization_at[token.i]
 
     def _body_pronoun(self, pronoun: Token) -> Speaker | None:
         """ "it said": the organization that was last the subject of a sentence. (Countries
         are left out: "it" after "Russia" is as often the war or the plan as the state.)"""
-        mention = (pronoun.idx, pronoun.idx + len(pronoun))
+        mention = word_span(pronoun)
         body = self._recent_body(pronoun)
         if body is not None:
             return Speaker(body, None, mention)
@@ -505,11 +506,9 @@ class SpeakerResolver:
 
     def _named_body(self, noun: Token) -> Speaker | None:
         """The organization or government a noun phrase names, as written."""
-        start, end = self.noun_phrase(noun)
-        words = self.doc.char_span(start, end, alignment_mode="expand")
+        words = self.noun_phrase(noun)
         if (
-            words is None
-            or len(words) > MAX_BODY_WORDS
+            len(words) > MAX_BODY_WORDS
             or any(t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words)
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
@@ -520,7 +519,7 @@ class SpeakerResolver:
             or self._full_name_of(words)
             or words.text
         )
-        return Speaker(name=name, person_id=None, mention=(start, end))
+        return Speaker(name=name, person_id=None, mention=words)
 
     def _full_name_of(self, words: Span) -> str | None:
         """ "the Institute said" after "The Institute for the Study of War", "the Treasury
@@ -534,8 +533,7 @@ class SpeakerResolver:
         for token in self.doc[: word.i]:
             if token.text != word.text:
                 continue
-            start, end = self.noun_phrase(token)
-            phrase = self.doc.text[start:end]
+            phrase = self.noun_phrase(token).text
             if phrase == token.text:
                 continue
             led_by_country = phrase.endswith(" " + token.text) and any(
@@ -607,40 +605,35 @@ class SpeakerResolver:
         name holds that noun, as the article wrote it there. A generic "the organization"
         could be any of them and stays unresolved."""
         fitting = [
-            (start, end)
+            mention
             for organization in self.doc._.organizations or []
-            for start, end in organization.mentions
-            if start < noun.idx and noun.lower_ in self.doc.text[start:end].lower().split()
+            for mention in organization.mentions
+            if mention.start < noun.i and noun.lower_ in mention.text.lower().split()
         ]
         if not fitting:
             return self._described_before(noun)
-        start, end = max(fitting)
+        named = max(fitting, key=lambda mention: (mention.start, mention.end))
         # "Russia's Foreign Ministry has called ... the ministry said": the country that owns
         # it, written before its name, is part of which ministry it is.
-        named = self.doc.char_span(start, end, alignment_mode="expand")
-        owner = self._country_owning(named.start) if named is not None else None
-        if owner is not None:
-            start = owner.idx
-        name = self.doc.text[start:end]
-        return Speaker(name=name, person_id=None, mention=(noun.idx, noun.idx + len(noun)))
+        owner = self._country_owning(named.start)
+        name = self.doc[named.start if owner is None else owner.i : named.end].text
+        return Speaker(name=name, person_id=None, mention=word_span(noun))
 
     def _described_before(self, noun: Token) -> Speaker | None:
         """ "the Russian foreign ministry said ... the ministry added": the fuller phrase the
         article used before for the same kind of body, or else the words as written ("The
         ministry has insisted" when the article never says which)."""
-        mention = (noun.idx, noun.idx + len(noun))
+        mention = word_span(noun)
         for token in reversed(self.doc[: noun.i]):
             if token.lower_ != noun.lower_ or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if noun.idx - token.idx > self.max_pronoun_distance:
                 break
             if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
-                start, end = self.noun_phrase(token)
-                return Speaker(self.doc.text[start:end], None, mention)
+                return Speaker(self.noun_phrase(token).text, None, mention)
         if noun.lower_ in self.generic_body_nouns:
             return None  # "the organization added" could be any of those named
-        start, end = self.noun_phrase(noun)
-        return Speaker(self.doc.text[start:end], None, mention)
+        return Speaker(self.noun_phrase(noun).text, None, mention)
 
     def person_speaker(self, token: Token) -> Speaker | None:
         """Return the person a token is part of a mention of, or None."""
@@ -713,8 +706,9 @@ class SpeakerResolver:
         return self._speaker_for(self.person_at[first.i], subject)
 
     def _speaker_for(self, person_id: str, token: Token) -> Speaker:
-        start, end = self.noun_phrase(token)
-        return Speaker(name=self.people[person_id].name, person_id=person_id, mention=(start, end))
+        return Speaker(
+            name=self.people[person_id].name, person_id=person_id, mention=self.noun_phrase(token)
+        )
 
     def _pronoun(self, pronoun: Token, gender: str | None) -> Speaker | None:
         """The person a pronoun points back to, or None when that is not clear.
@@ -746,7 +740,7 @@ class SpeakerResolver:
             if not window or window[0].part != "subject":
                 return None
         chosen = self._preferred(window, pronoun)
-        mention = (pronoun.idx, pronoun.idx + len(pronoun))
+        mention = word_span(pronoun)
         earlier = self._earlier_subject_pronoun(pronoun, chosen.start)
         if earlier is not None:
             # "He said he was “grateful ...” ... He continued:": the same person goes on.
@@ -880,8 +874,8 @@ class SpeakerResolver:
             return False
         return any(c.dep_ == "pobj" and _is_place(c) for c in prep.children)
 
-    def noun_phrase(self, noun: Token) -> tuple[int, int]:
-        """Return the character span of a noun's phrase: its modifiers, its "of" phrase and
+    def noun_phrase(self, noun: Token) -> Span:
+        """Return the words of a noun's phrase: its modifiers, its "of" phrase and
         its conjuncts ("The U.S. and NATO"), without clauses or appositions."""
         doc = self.doc
         start = noun.left_edge.i
@@ -902,8 +896,7 @@ class SpeakerResolver:
                 end = max(end, child.i)
         while end > noun.i and doc[end].is_punct:
             end -= 1
-        first, last = doc[start], doc[end]
-        return first.idx, last.idx + len(last)
+        return doc[start : end + 1]
 
 
 def _name_end_on(noun: Token, prep: Token) -> int | None:
@@ -930,10 +923,6 @@ def _name_end_on(noun: Token, prep: Token) -> int | None:
 
 def _is_place(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC")
-
-
-# An issuer a document's phrase names in words we cannot resolve ("issued by officials").
-_UNNAMED = Speaker(name="", person_id=None, mention=(0, 0))
 
 
 def _the_issuers_own(document: Token) -> bool:
