@@ -49,6 +49,12 @@ RULE_CASES = [
         "paragraph-speaker:pronoun",
         id="a-cueless-quote-inherits-the-paragraph-speaker",
     ),
+    pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said.\n\n"
+        "“We are ready for anything,” the veteran politician added.",
+        "passage-description:description",
+        id="a-description-never-given-as-a-title-is-the-passage-speaker",
+    ),
 ]
 
 
@@ -463,6 +469,41 @@ WRONG_SPEAKER_GUARDS = [
         id="a-diplomat-of-another-country-is-not-the-one-named",
     ),
 ]
+
+
+PASSAGE_GUARDS = [
+    pytest.param(
+        "Secretary of State Antony Blinken spoke on Monday. “We will not back down,” he said. "
+        "“We are ready,” the spokesperson said.",
+        "Antony Blinken",
+        id="a-description-his-title-rules-out-is-not-the-passage-speaker",
+    ),
+    pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said. Later Olaf Scholz "
+        "arrived in Moscow. “We are ready,” the politician said.",
+        "Sergey Lavrov",
+        id="someone-named-since-may-be-the-one-described",
+    ),
+    pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said. "
+        "“Moscow is calm,” our correspondent reported.",
+        "Sergey Lavrov",
+        id="the-outlets-own-correspondent-is-not-the-passage-speaker",
+    ),
+    pytest.param(
+        "Russian Foreign Minister Sergey Lavrov spoke on Monday. “We will not back down,” he "
+        "said. “We are ready,” the American journalist said.",
+        "Sergey Lavrov",
+        id="a-description-of-another-country-is-not-the-passage-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), PASSAGE_GUARDS)
+def test_a_description_is_the_passage_speaker_only_when_nothing_says_otherwise(
+    ungated: Language, text: str, wrong: str
+) -> None:
+    assert quotes_of(ungated(text))[-1].speaker != wrong
 
 
 @pytest.mark.parametrize(("text", "wrong"), WRONG_SPEAKER_GUARDS)

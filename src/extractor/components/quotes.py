@@ -38,6 +38,7 @@ from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
         "document_reach_sentences": 3,
         "document_next_sentences": 2,
         "body_kind_reach_sentences": 3,
+        "passage_reach_paragraphs": 2,
         "thought_verbs": False,
         "sieves": list(DEFAULT_ORDER),
         "min_confidence": None,
@@ -54,6 +55,7 @@ def make_quotes(
     document_reach_sentences: int,
     document_next_sentences: int,
     body_kind_reach_sentences: int,
+    passage_reach_paragraphs: int,
     thought_verbs: bool,
     sieves: list[str],
     min_confidence: float | None,
@@ -69,6 +71,7 @@ def make_quotes(
         document_reach_sentences,
         document_next_sentences,
         body_kind_reach_sentences,
+        passage_reach_paragraphs,
     )
     unknown = [name for name in sieves if name not in SIEVES]
     if unknown:

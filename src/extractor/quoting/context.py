@@ -30,6 +30,8 @@ class QuoteSettings:
     # How many sentences back "the company said" finds a body the article described as a
     # company ("Naftogaz, the state energy company,").
     body_kind_reach_sentences: int = 3
+    # How many paragraphs back "the Naftogaz CEO says" may find the speaker of the passage.
+    passage_reach_paragraphs: int = 2
 
 
 @dataclass

@@ -3,7 +3,7 @@ when nobody is named, the words that describe the speaker ("a senior defence off
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extractor.annotations import QuoteRecord
 from extractor.linguistics.syntax import source_phrase_from
@@ -30,6 +30,13 @@ def record_of(event: SpeechEvent, context: QuoteContext) -> QuoteRecord:
 def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> Span | None:
     """The subject of the cue when it names nobody we can resolve: "officials said", "a
     senior defence official told CNN", so an analyst can triage the null without the article."""
+    subject = cue_subject(event, context)
+    return None if subject is None else context.resolver.noun_phrase(subject)
+
+
+def cue_subject(event: SpeechEvent, context: QuoteContext) -> Token | None:
+    """The word a quote's cue names its speaker by: the subject of "said", the source of
+    "according to"; None when there is none outside the quote."""
     if event.cue is None:
         return None
     cue = event.cue[0]
@@ -39,4 +46,4 @@ def unnamed_speaker(event: SpeechEvent, context: QuoteContext) -> Span | None:
         subject = phrase[1] if phrase is not None else None
     if subject is None or context.in_quote(subject) or subject.is_punct:
         return None
-    return context.resolver.noun_phrase(subject)
+    return subject

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
-from extractor.linguistics.syntax import sentences_ahead, sentences_back
+from extractor.linguistics.resolver import description_head, fits
+from extractor.linguistics.syntax import is_definite, sentences_ahead, sentences_back
 from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.records import cue_subject
 from extractor.quoting.speakers import Speaker
 
 MAX_HEADLINE_WORDS = 20
@@ -34,7 +36,13 @@ class Decision:
 
 Sieve = Callable[[SpeechEvent, list[SpeechEvent], QuoteContext], Decision | None]
 SIEVES: dict[str, Sieve] = {}
-DEFAULT_ORDER = ("document-reference", "cueless", "paragraph-speaker", "previous-paragraph")
+DEFAULT_ORDER = (
+    "document-reference",
+    "cueless",
+    "paragraph-speaker",
+    "previous-paragraph",
+    "passage-description",
+)
 
 
 def sieve(name: str) -> Callable[[Sieve], Sieve]:
@@ -308,3 +316,60 @@ def _colon_speaker(context: QuoteContext, span: Span | None) -> Speaker | None:
         if token.dep_ == "pobj" and token.head.lower_ == "from":
             return context.resolve(token)
     return None
+
+
+@sieve("passage-description")
+def passage_description(
+    event: SpeechEvent, events: list[SpeechEvent], context: QuoteContext
+) -> Decision | None:
+    """ "“...,” the Naftogaz CEO says" after Vitrenko's quotes, "According to the activist"
+    after Michal Meisner spoke: a description with "the" that the cue names and nothing else
+    resolved is the passage's speaker - the person who spoke last, a paragraph or two before,
+    when no one else is named since, no country in the description contradicts theirs, and no
+    title they hold rules the description out (a spokesperson is not the Secretary of State
+    who spoke before)."""
+    if event.speaker is not None or event.cue is None:
+        return None
+    subject = cue_subject(event, context)
+    if subject is None or subject.tag_ not in ("NN", "NNP") or not is_definite(subject):
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in subject.children):
+        return None  # "our correspondent": the outlet's own, never quoted before
+    head = description_head(subject)
+    role_nouns = lexicon.lower_set("person_role_nouns.txt")
+    if head not in role_nouns and head not in context.resolver.title_heads:
+        return None
+    earlier = [
+        e
+        for e in events
+        if e.end <= subject.idx
+        and e.speaker is not None
+        and e.speaker.person_id is not None
+        and event.paragraph - e.paragraph <= context.settings.passage_reach_paragraphs
+    ]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda e: e.end)
+    person_id = last.speaker.person_id
+    person_at = context.resolver.person_at
+    closing = context.token_at(max(last.end - 1, last.start))
+    if closing is None:
+        return None
+    between = context.doc[closing.i + 1 : subject.i]
+    if any(person_at.get(t.i, person_id) != person_id for t in between):
+        return None  # someone else named since: the description may be theirs
+    if any(t.lower_ in ("a", "an", "another") and t.head.lemma_ == subject.lemma_ for t in between):
+        return None  # "a senior official ... the official said": a new, unnamed one
+    person = context.resolver.people[person_id]
+    country_at = context.doc._.country_at or {}
+    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
+    if country is not None and person.country not in (None, country):
+        return None
+    titled = {t.lower() for t in person.titles} - lexicon.lower_set("generic_titles.txt")
+    if head not in role_nouns and titled and not fits(person, head, country, untitled_ok=True):
+        return None
+    phrase = context.resolver.noun_phrase(subject)
+    if any(t.i in person_at for t in phrase):
+        return None  # "the author of the study, the gynecologist Olesia Kushnarenko": named
+    speaker = Speaker(person.name, person.id, phrase, how="description")
+    return Decision("passage-description", speaker)
