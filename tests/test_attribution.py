@@ -55,6 +55,12 @@ RULE_CASES = [
         "passage-description:description",
         id="a-description-never-given-as-a-title-is-the-passage-speaker",
     ),
+    pytest.param(
+        "Minister Sergey Lavrov spoke on Monday. “We will not back down,” he said.\n\n"
+        "He mocked the sanctions. “They hurt Europe more,” the top diplomat said.",
+        "passage-description:description",
+        id="a-describing-word-for-a-title-he-holds-is-the-passage-speaker",
+    ),
 ]
 
 

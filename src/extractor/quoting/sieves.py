@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.annotations import PersonRecord
 from extractor.linguistics.resolver import description_head, fits
 from extractor.linguistics.syntax import is_definite, sentences_ahead, sentences_back
 from extractor.quoting.context import QuoteContext, SpeechEvent
@@ -337,7 +338,8 @@ def passage_description(
         return None  # "our correspondent": the outlet's own, never quoted before
     head = description_head(subject)
     role_nouns = lexicon.lower_set("person_role_nouns.txt")
-    if head not in role_nouns and head not in context.resolver.title_heads:
+    describing = lexicon.description_words()
+    if head not in role_nouns and head not in context.resolver.title_heads | describing.keys():
         return None
     earlier = [
         e
@@ -356,8 +358,8 @@ def passage_description(
     if closing is None:
         return None
     between = context.doc[closing.i + 1 : subject.i]
-    if any(person_at.get(t.i, person_id) != person_id for t in between):
-        return None  # someone else named since: the description may be theirs
+    if any(_another_subject(t, person_id, context) for t in between):
+        return None  # someone else the text turned to since: the description may be theirs
     if any(t.lower_ in ("a", "an", "another") and t.head.lemma_ == subject.lemma_ for t in between):
         return None  # "a senior official ... the official said": a new, unnamed one
     person = context.resolver.people[person_id]
@@ -365,11 +367,39 @@ def passage_description(
     country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
     if country is not None and person.country not in (None, country):
         return None
-    titled = {t.lower() for t in person.titles} - lexicon.lower_set("generic_titles.txt")
-    if head not in role_nouns and titled and not fits(person, head, country, untitled_ok=True):
+    if head not in role_nouns and not _office_compatible(person, head, country, role_nouns):
         return None
     phrase = context.resolver.noun_phrase(subject)
     if any(t.i in person_at for t in phrase):
         return None  # "the author of the study, the gynecologist Olesia Kushnarenko": named
     speaker = Speaker(person.name, person.id, phrase, how="description")
     return Decision("passage-description", speaker)
+
+
+def _office_compatible(
+    person: PersonRecord, head: str, country: str | None, role_nouns: frozenset[str]
+) -> bool:
+    """Whether an office's description can be the person's: they hold no office the article
+    named (a role such as "expert" is none), the description says only that they lead
+    something ("the NATO head"), a title of theirs names it, or is part of an office it
+    stands for ("Minister" of "the top diplomat")."""
+    generic = lexicon.lower_set("generic_titles.txt")
+    offices = {t.lower() for t in person.titles} - generic - role_nouns
+    if not offices or head in generic:
+        return True
+    if fits(person, head, country, untitled_ok=True):
+        return True
+    covered = lexicon.description_words().get(head, ())
+    return any(title in office for title in offices for office in covered)
+
+
+def _another_subject(token: Token, person_id: str, context: QuoteContext) -> bool:
+    """Whether a word names someone else as what a sentence is about (its subject, or the
+    owner of its subject): "Later Olaf Scholz arrived"; not "a red line for Putin", nor a
+    name inside the quoted words."""
+    other = context.resolver.person_at.get(token.i)
+    if other is None or other == person_id or context.in_quote(token):
+        return False
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "poss")
