@@ -491,6 +491,13 @@ PASSAGE_GUARDS = [
         id="someone-named-since-may-be-the-one-described",
     ),
     pytest.param(
+        "Sergey Lavrov spoke on Monday. “We will not back down,” he said.\n\n"
+        "The host of the talks, Olaf Scholz, opened the meeting. The talks lasted three hours. "
+        "“We are ready,” the politician said.",
+        "Sergey Lavrov",
+        id="someone-named-in-apposition-since-may-be-the-one-described",
+    ),
+    pytest.param(
         "Sergey Lavrov spoke on Monday. “We will not back down,” he said. "
         "“Moscow is calm,” our correspondent reported.",
         "Sergey Lavrov",

@@ -394,12 +394,12 @@ def _office_compatible(
 
 
 def _another_subject(token: Token, person_id: str, context: QuoteContext) -> bool:
-    """Whether a word names someone else as what a sentence is about (its subject, or the
-    owner of its subject): "Later Olaf Scholz arrived"; not "a red line for Putin", nor a
-    name inside the quoted words."""
+    """Whether a word names someone else the text turns to: "Later Olaf Scholz arrived",
+    "The co-organizer of the rally, Michal Meisner, noted"; not someone only mentioned in a
+    prepositional phrase ("a red line for Putin"), nor a name inside the quoted words."""
     other = context.resolver.person_at.get(token.i)
     if other is None or other == person_id or context.in_quote(token):
         return False
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass", "poss")
+    return token.dep_ != "pobj"
