@@ -16,6 +16,8 @@ from extractor.quoting.confidence import ArticleFacts, Attribution, ConfidenceMo
 from extractor.quoting.gate import Gate
 from extractor.training.attribution import Example, best_threshold, folds
 
+from .excerpts import excerpt
+
 
 def quotes_of(doc: Doc) -> list[QuoteRecord]:
     return list(doc._.quotes or [])
@@ -510,6 +512,20 @@ PASSAGE_GUARDS = [
         id="a-description-of-another-country-is-not-the-passage-speaker",
     ),
 ]
+
+
+def test_a_clause_a_thing_suggests_inside_a_report_is_the_reporters(ungated: Language) -> None:
+    # "Blinken warned that everything he was seeing suggested Russia had decided not to ...":
+    # (the paragraph alone names him by his surname only)
+    doc = ungated(excerpt("07", "Blinken warned that everything", 1, 0))
+    inner = [q for q in quotes_of(doc) if doc.text[q.start :].startswith("Russia had decided")]
+    assert [(q.speaker, q.rule) for q in inner] == [("Blinken", "reported-within-report:name")]
+
+
+def test_a_clause_someone_unnamed_reports_inside_a_report_stays_theirs(ungated: Language) -> None:
+    doc = ungated("Sergey Lavrov said that officials suggested Kyiv had chosen war.")
+    inner = [q for q in quotes_of(doc) if doc.text[q.start :].startswith("Kyiv")]
+    assert [q.speaker for q in inner] == [None]
 
 
 @pytest.mark.parametrize(("text", "wrong"), PASSAGE_GUARDS)

@@ -171,7 +171,12 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         None,
     ),
     # A member of a party acts in its country's politics; the party's name may hold "and".
-    ("party-before-title", ("124", "said Law and Justice MP Marek Suski", 1, 0), "Marek Suski", "PL"),
+    (
+        "party-before-title",
+        ("124", "said Law and Justice MP Marek Suski", 1, 0),
+        "Marek Suski",
+        "PL",
+    ),
     ("party-alone-before-name", ("18", "Joining Biggs on the letter", 1, 0), "Matt Gaetz", "US"),
     # "Minister Rau, the head of British diplomacy emphasized": the phrase after the name runs
     # into a verb, so it is the next subject, not Rau's apposition (he is Poland's, which the

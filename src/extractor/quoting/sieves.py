@@ -27,6 +27,7 @@ from extractor.quoting.speakers import Speaker
 MAX_HEADLINE_WORDS = 20
 # A quote opening with one of these is about someone, not in their words.
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ DEFAULT_ORDER = (
     "paragraph-speaker",
     "previous-paragraph",
     "passage-description",
+    "reported-within-report",
 )
 
 
@@ -342,7 +344,7 @@ def passage_description(
     if head not in role_nouns and head not in context.resolver.title_heads | describing.keys():
         return None
     earlier = [
-        e
+        (e.end, e.start, e.speaker.person_id)
         for e in events
         if e.end <= subject.idx
         and e.speaker is not None
@@ -351,10 +353,9 @@ def passage_description(
     ]
     if not earlier:
         return None
-    last = max(earlier, key=lambda e: e.end)
-    person_id = last.speaker.person_id
+    last_end, last_start, person_id = max(earlier)
     person_at = context.resolver.person_at
-    closing = context.token_at(max(last.end - 1, last.start))
+    closing = context.token_at(max(last_end - 1, last_start))
     if closing is None:
         return None
     between = context.doc[closing.i + 1 : subject.i]
@@ -403,3 +404,45 @@ def _another_subject(token: Token, person_id: str, context: QuoteContext) -> boo
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ != "pobj"
+
+
+@sieve("reported-within-report")
+def reported_within_report(
+    event: SpeechEvent, events: list[SpeechEvent], context: QuoteContext
+) -> Decision | None:
+    """ "Blinken warned that everything he was seeing suggested Russia had decided ...",
+    "Koffler says that comment suggests that Russia has a plan": a clause whose cue has a
+    thing for its subject, written inside what someone is reported to have said, is part of
+    their report."""
+    if event.speaker is not None or event.cue is None:
+        return None
+    cue = event.cue[0]
+    subject = cue_subject(event, context)
+    if subject is None or context.resolver.person_at.get(subject.i) is not None:
+        return None
+    if subject.pos_ not in ("NOUN", "PRON") or subject.lower_ in PERSONAL_PRONOUNS:
+        return None
+    nouns = lexicon.lower_set("person_nouns.txt") | lexicon.lower_set("person_role_nouns.txt")
+    if subject.lemma_.lower() in nouns or subject.lower_ in context.resolver.title_heads:
+        return None  # "officials", "the minister": someone, though not named
+    if subject.i in context.resolver.organization_at or subject.ent_type_ in ("ORG", "NORP"):
+        return None
+    outer = [
+        e
+        for e in events
+        if e is not event
+        and e.speaker is not None
+        and e.speaker.name
+        and e.start <= cue.idx < e.end
+        and e.kind == "indirect"
+    ]
+    if len(outer) == 1:
+        found = outer[0].speaker
+    elif not outer and cue.dep_ == "ccomp" and context.cues.is_cue(cue.head):
+        # the report around it was not kept as a quote of its own: its cue still names who
+        found = context.resolve(context.cues.subject_of(cue.head))
+    else:
+        return None
+    if found is None or not found.name:
+        return None
+    return Decision("reported-within-report", Speaker(found.name, found.person_id, found.mention))
