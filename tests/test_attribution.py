@@ -392,6 +392,11 @@ def test_intelligence_is_no_title_of_a_person(annotate: Callable[[str], Doc]) ->
 # Constructed sentences a review found could give a wrong speaker; each names the wrong one.
 WRONG_SPEAKER_GUARDS = [
     pytest.param(
+        "The Duchess visited Kyiv on Sunday. The Duchess added: “We have to do better.”",
+        "Duchess",
+        id="a-title-of-nobility-is-no-body-speaking",
+    ),
+    pytest.param(
         "Israeli Foreign Minister Israel Katz arrived in Kyiv. "
         "“We stand with Ukraine,” Israel said in a statement.",
         "Israel Katz",
