@@ -519,6 +519,23 @@ PASSAGE_GUARDS = [
 ]
 
 
+def test_an_opening_description_is_the_person_the_next_sentence_names(ungated: Language) -> None:
+    doc = ungated(
+        "The archbishop of Canterbury has said that the war cannot end in humiliation. "
+        "Justin Welby, writing in a newspaper, called for patience."
+    )
+    first = quotes_of(doc)[0]
+    assert (first.speaker, first.rule) == ("Justin Welby", "lead-cataphora:description")
+
+
+def test_a_description_after_someone_was_named_is_not_read_forward(ungated: Language) -> None:
+    doc = ungated(
+        "Olaf Scholz arrived in London. The archbishop of Canterbury has said that the war "
+        "cannot end in humiliation. Justin Welby, writing in a newspaper, called for patience."
+    )
+    assert [q.speaker for q in quotes_of(doc) if q.rule and "cataphora" in q.rule] == []
+
+
 def test_a_clause_a_thing_suggests_inside_a_report_is_the_reporters(ungated: Language) -> None:
     # "Blinken warned that everything he was seeing suggested Russia had decided not to ...":
     # (the paragraph alone names him by his surname only)

@@ -45,6 +45,7 @@ DEFAULT_ORDER = (
     "previous-paragraph",
     "passage-description",
     "reported-within-report",
+    "lead-cataphora",
 )
 
 
@@ -446,3 +447,41 @@ def reported_within_report(
     if found is None or not found.name:
         return None
     return Decision("reported-within-report", Speaker(found.name, found.person_id, found.mention))
+
+
+@sieve("lead-cataphora")
+def lead_cataphora(
+    event: SpeechEvent, events: list[SpeechEvent], context: QuoteContext
+) -> Decision | None:
+    """ "The archbishop of Canterbury has said an end to the war ... . Justin Welby, writing in
+    the Daily Telegraph, ...": an article may open with a description and name the person in
+    the next sentence. A description before anyone is named is the one person the next
+    sentence names, when their country and titles do not rule it out."""
+    if event.speaker is not None or event.cue is None:
+        return None
+    subject = cue_subject(event, context)
+    if subject is None or subject.tag_ not in ("NN", "NNP") or not is_definite(subject):
+        return None
+    role_nouns = lexicon.lower_set("person_role_nouns.txt")
+    head = description_head(subject)
+    if head not in role_nouns and head not in context.resolver.title_heads:
+        return None
+    person_at = context.resolver.person_at
+    if any(i < subject.i for i in person_at):
+        return None  # someone was named before: not an opening description
+    sentence = subject.sent
+    if sentence.end >= len(context.doc):
+        return None
+    following = context.doc[sentence.end].sent
+    named = {person_at[t.i] for t in following if t.i in person_at and not context.in_quote(t)}
+    if len(named) != 1:
+        return None
+    person = context.resolver.people[named.pop()]
+    country_at = context.doc._.country_at or {}
+    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
+    if country is not None and person.country not in (None, country):
+        return None
+    if head not in role_nouns and not _office_compatible(person, head, country, role_nouns):
+        return None
+    phrase = context.resolver.noun_phrase(subject)
+    return Decision("lead-cataphora", Speaker(person.name, person.id, phrase, how="description"))
