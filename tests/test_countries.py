@@ -40,3 +40,9 @@ def test_capitals_that_are_only_places_do_not_count(annotate: Callable[[str], Do
     written = {c.code: [m.text for m in c.mentions] for c in doc._.countries}
     assert written["FR"] == ["France"]
     assert written["DE"] == ["Germany"]
+
+
+def test_a_country_written_with_the_is_still_named(annotate: Callable[[str], Doc]) -> None:
+    # (an alias that began with "the" outmatched the bare name and then failed as no capital)
+    doc = annotate("Kyiv thanked the Netherlands for the air defence systems.")
+    assert "NL" in [c.code for c in doc._.countries]

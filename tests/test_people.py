@@ -170,6 +170,13 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Ivan Fedorov",
         None,
     ),
+    # A consul acts for the country that sends them, written in the title's "of"-phrase.
+    (
+        "consul-of-a-country",
+        ("112", "Honorary Consul of the Netherlands to Ukraine", 1, 0),
+        "Andriy Hrynchuk",
+        "NL",
+    ),
     # A member of a party acts in its country's politics; the party's name may hold "and".
     (
         "party-before-title",
