@@ -139,16 +139,6 @@ def words_only(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def titles() -> tuple[tuple[str, ...], ...]:
-    """Return every title split at spaces, longest first ("secretary-general" one word).
-
-    Older than `title_tokens`, whose words match a Doc's tokens; quoting/ still reads these
-    (with work-arounds for "Lt.-Gen."), until it moves."""
-    phrases = {tuple(title.lower().split()) for title in word_list("titles.txt")}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
-@cache
 def institutions() -> dict[str, str]:
     """Return lower-cased institution name -> country code: the seats of government, then the
     other institutions of institutions.tsv."""
