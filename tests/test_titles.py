@@ -33,3 +33,33 @@ def test_a_title_with_hyphens_or_full_stops_is_read(
     annotate: Callable[[str], Doc], text: str, title: str
 ) -> None:
     assert [p.titles for p in annotate(text)._.people] == [[title]]
+
+
+# "..., according to former astronaut and Navy captain, Sen. Mark Kelly." (gold article 52)
+# with other titles before the name: a title of several tokens, split at a hyphen or after an
+# abbreviation's full stop, is passed over as one to reach the name that closes the sentence.
+_CLOSING_NAME = (
+    'The crash likely resulted from the pilot’s aggression and "incompetence," according to'
+    " former astronaut and Navy captain, {} Mark Kelly."
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Sen.", "Col.", "Lt. Gen.", "Lt.-Gen.", "Secretary-General"],
+    ids=[
+        "one-token-title",
+        "full-stop-split-off",
+        "two-abbreviations",
+        "hyphen-and-full-stops",
+        "hyphenated",
+    ],
+)
+def test_a_title_before_a_closing_name_is_passed_over_whole(
+    annotate: Callable[[str], Doc], title: str
+) -> None:
+    doc = annotate(_CLOSING_NAME.format(title))
+    assert [(q.kind, q.speaker) for q in doc._.quotes] == [
+        ("indirect", "Mark Kelly"),
+        ("partial", "Mark Kelly"),
+    ]

@@ -131,14 +131,11 @@ def title_tokens() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
-@cache
-def titles() -> tuple[tuple[str, ...], ...]:
-    """Return every title split at spaces, longest first ("secretary-general" one word).
-
-    Older than `title_tokens`, whose words match a Doc's tokens; components/people.py and
-    quoting/ still read these (with work-arounds for "Maj." and "Lt.-Gen."), until they move."""
-    phrases = {tuple(title.lower().split()) for title in word_list("titles.txt")}
-    return tuple(sorted(phrases, key=len, reverse=True))
+def words_only(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a title's words from `title_words` without the punctuation tokens between them:
+    ("lt", "gen.") for "Lt. Gen.", ("secretary", "general") for "Secretary-General", ("col",)
+    for "Col.". A word the tokenizer keeps whole with its full stop ("gen.") keeps it."""
+    return tuple(word for word in words if any(c.isalnum() for c in word))
 
 
 @cache

@@ -61,9 +61,11 @@ class PeopleFinder:
         self.judge = PersonJudge(min_single_name_evidence, use_evidence, min_person_evidence)
         self.countries = CountryFiller()
         self.figures = public_figures()
+        # A title's last token is what heads a description ("the secretary-general" is headed
+        # by "general"); an abbreviation's full stop ("Col.") heads none.
         self.description_heads = frozenset(
             t[-1]
-            for t in lexicon.titles()
+            for t in lexicon.title_tokens()
             if t[-1].isalpha() and t[-1] not in lexicon.lower_set("partial_title_words.txt")
         )
 

@@ -55,14 +55,15 @@ class MentionReader:
         self.places = lexicon.lower_set("places.txt")
         self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
         self.honorifics = lexicon.honorifics()
-        self.title_words = {word for title in lexicon.titles() for word in title}
+        # Every token of a title, its full stops and hyphens too: "Maj. Gen. Patrick Ryder"
+        # loses "Maj", "." and "Gen.".
+        self.title_words = {word for title in lexicon.title_tokens() for word in title}
 
     def mention(self, entity: Span) -> Mention | None:
         """Return the cleaned name inside a PERSON entity, or None when it is not a name."""
         tokens = list(entity)
         while tokens and (
             tokens[0].lower_ in self.title_words
-            or tokens[0].lower_ + "." in self.title_words  # "Maj" of "Maj. Gen. Patrick Ryder"
             or tokens[0].lower_ in self.honorifics
             or tokens[0].pos_ == "DET"
             or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))  # "Joining Biggs"

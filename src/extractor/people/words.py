@@ -28,8 +28,10 @@ def particles() -> frozenset[str]:
 
 @cache
 def name_prefixes() -> frozenset[str]:
-    """Words that are titles by themselves, and honorifics, so may stand right before a name."""
-    return frozenset({t[0] for t in lexicon.titles() if len(t) == 1} | set(lexicon.honorifics()))
+    """Words that are titles by themselves, and honorifics, so may stand right before a name.
+    "Col." is one such word though the tokenizer splits off its full stop: "Col" counts."""
+    single = (lexicon.words_only(t) for t in lexicon.title_tokens())
+    return frozenset({words[0] for words in single if len(words) == 1} | set(lexicon.honorifics()))
 
 
 @cache

@@ -337,8 +337,16 @@ def _abbreviations() -> frozenset[str]:
     """Words titles and honorifics abbreviate with a full stop ("Lt", "Gen", "Sen", "Mr"):
     the parser often ends a sentence there, so the full stop after them is not taken for
     one."""
-    words = [w for title in lexicon.titles() for w in title] + list(lexicon.honorifics())
-    return frozenset(p for w in words if w.endswith(".") for p in re.split(r"[.-]", w) if p)
+    # A title's word is abbreviated when the tokenizer keeps its full stop ("gen.") or splits
+    # it off as the next token ("col", "." of "Col."; "lt.-gen", "." of "Lt.-Gen.").
+    words = [
+        word
+        for title in lexicon.title_tokens()
+        for k, word in enumerate(title)
+        if word != "." and (word.endswith(".") or title[k + 1 : k + 2] == (".",))
+    ]
+    words += [w for w in lexicon.honorifics() if w.endswith(".")]
+    return frozenset(p for w in words for p in re.split(r"[.-]", w) if p)
 
 
 def _according_to(verb: Token) -> Found | None:

@@ -100,7 +100,7 @@ class SpeakerResolver:
         self._bodies_beside_cache: dict[str, list[tuple[int, str]]] | None = None
         # A title turns on the word before its "of": "director of national intelligence" is
         # a director; "US intelligence" describes no person.
-        self.title_heads = {_title_head(title) for title in lexicon.titles()}
+        self.title_heads = {_title_head(title) for title in lexicon.title_tokens()}
         self.speech_lemmas = {
             lemma for lemma, kind in lexicon.cue_verbs().items() if kind == "speech"
         }
@@ -109,7 +109,7 @@ class SpeakerResolver:
         self.body_kinds = (
             lexicon.lower_set("body_kinds.txt") | self.institution_nouns | self.generic_body_nouns
         )
-        self.title_words = {title[0] for title in lexicon.titles() if len(title) == 1}
+        self.titles = lexicon.title_tokens()
         quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._quoted_starts = quoted_starts
@@ -664,6 +664,13 @@ class SpeakerResolver:
             return self._speaker_for(closing, subject)
         return self._name_closing_the_sentence(subject)
 
+    def _title_at(self, i: int) -> int:
+        """Return how many tokens the longest title written from token i takes, or 0."""
+        for title in self.titles:
+            if tuple(t.lower_ for t in self.doc[i : i + len(title)]) == title:
+                return len(title)
+        return 0
+
     def _name_closing_the_sentence(self, description: Token) -> Speaker | None:
         """ "..., according to former astronaut and Navy captain, Sen. Mark Kelly.": a name set
         off by a comma after a description, with nothing after it in the sentence."""
@@ -672,8 +679,8 @@ class SpeakerResolver:
         if description.pos_ != "NOUN" or i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
-        while i < len(doc) and i not in self.person_at and doc[i].lower_ in self.title_words:
-            i += 1  # "Sen.", "Gen."
+        while i < len(doc) and i not in self.person_at and (size := self._title_at(i)):
+            i += size  # "Sen.", "Col.", "Lt. Gen."
         person_id = self.person_at.get(i)
         if person_id is None:
             return None
@@ -950,8 +957,10 @@ def _described_by_its_field(noun: Token) -> bool:
 
 
 def _title_head(title: tuple[str, ...]) -> str:
-    words = list(title[: title.index("of")]) if "of" in title[1:] else list(title)
-    return words[-1]
+    """The word a title turns on, as a Doc's token: "director" of "director of national
+    intelligence", "general" of "secretary-general", "col" of "Col." (not its full stop)."""
+    words = lexicon.words_only(title)
+    return words[: words.index("of")][-1] if "of" in words[1:] else words[-1]
 
 
 def _indefinite(noun: Token) -> bool:
