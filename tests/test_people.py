@@ -294,6 +294,13 @@ def test_editors_brackets_are_no_part_of_a_name(annotate: Callable[[str], Doc]) 
 # One person, one entry: constructed sentences for the shapes that made two.
 ONE_PERSON_CASES: list[tuple[str, str, list[str]]] = [
     (
+        # the model may tag "Ursula von" a person and "Leyen" a place
+        "particles-after-the-model-stopped",
+        "EU Commission president Ursula von der Leyen pressed Chinese leader Xi Jinping on "
+        "Monday. Von der Leyen said more effort was needed.",
+        ["Ursula von der Leyen", "Xi Jinping"],
+    ),
+    (
         "alias-real-name-after-a-name",
         "Vladimir Antyufeyev was named deputy prime minister.\n\nAntyufeyev, also known as "
         "Vadim Shevtsov, has a history of supporting separatist movements.",

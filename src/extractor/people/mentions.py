@@ -83,9 +83,10 @@ class MentionReader:
         # "Anders Fogh Rasmussen" when the model only took "Fogh Rasmussen".
         while first > 0 and is_first_name_token(doc[first - 1]):
             first -= 1
-        # "Ursula von der Leyen" when the model stopped at "von der".
+        # "Ursula von der Leyen" when the model stopped at "von der" or at "von".
         while doc[last].lower_ in particles() and last + 1 < len(doc):
-            if not doc[last + 1].text[:1].isupper():
+            following = doc[last + 1]
+            if not following.text[:1].isupper() and following.lower_ not in particles():
                 break
             last += 1
         if doc[last].lower_ in particles():
