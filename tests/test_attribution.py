@@ -392,6 +392,12 @@ def test_intelligence_is_no_title_of_a_person(annotate: Callable[[str], Doc]) ->
 # Constructed sentences a review found could give a wrong speaker; each names the wrong one.
 WRONG_SPEAKER_GUARDS = [
     pytest.param(
+        "Antony Blinken said the talks were useful.\n\nThe Chinese side exchanged views on "
+        "Ukraine.\n\nHe also told Blinken that the relations were in danger.",
+        "Antony Blinken",
+        id="he-is-never-the-one-his-own-verb-speaks-to",
+    ),
+    pytest.param(
         "The Duchess visited Kyiv on Sunday. The Duchess added: “We have to do better.”",
         "Duchess",
         id="a-title-of-nobility-is-no-body-speaking",

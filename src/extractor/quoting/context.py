@@ -106,7 +106,26 @@ class QuoteContext:
         if subject is None:
             return None
         excluding = frozenset() if quote is None else self.people_named_in(*quote)
-        return self.resolver.resolve(subject, excluding)
+        return self.resolver.resolve(subject, excluding | self.hearers_of(subject))
+
+    def hearers_of(self, subject: Token) -> frozenset[str]:
+        """The people a speech verb is said to address: "He also told Blinken that ...", "she
+        assured Scholz": a pronoun subject is never the person its own verb speaks to."""
+        verb = subject.head
+        if subject.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        hearers += [
+            o
+            for p in verb.children
+            if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        person_at = self.resolver.person_at
+        return frozenset(
+            person_at[t.i] for hearer in hearers for t in hearer.subtree if t.i in person_at
+        )
 
     def people_named_in(self, start: int, end: int) -> frozenset[str]:
         return frozenset(
