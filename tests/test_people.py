@@ -392,6 +392,18 @@ def test_people_the_model_misses(
     assert [(p.name, p.titles, p.country) for p in annotate(text)._.people] == expected
 
 
+def test_a_family_name_the_model_tagged_otherwise_is_the_person(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # The model tags the lone "Vučević" an organization and the parser takes it for an adverb.
+    doc = annotate(
+        "Prime Minister Miloš Vučević's government got backing in a vote.\n\n"
+        "Vučević, the new prime minister, reiterated that Belgrade will not impose sanctions."
+    )
+    mentions = {p.name: [m.text for m in p.mentions] for p in doc._.people}
+    assert mentions == {"Miloš Vučević": ["Miloš Vučević", "Vučević"]}
+
+
 def test_one_letter_dropped_from_a_surname_with_the_same_first_name_is_one_person(
     annotate: Callable[[str], Doc],
 ) -> None:

@@ -52,6 +52,7 @@ class CandidateFinder:
         spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         spans += self.unlabelled_names(doc, spans)
         spans += self.known_figure_names(doc, spans)
+        spans += self.surnames_tagged_otherwise(doc, spans)
         listed = self.listed_after_plural_title(doc)
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += [name for name in listed if not any(t.i in taken for t in name)]
@@ -103,6 +104,26 @@ class CandidateFinder:
                     if len(run) - k <= 4:
                         names.append(run[k:])
                     break
+        return names
+
+    def surnames_tagged_otherwise(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "Vučević, the new prime minister, reiterated ..." after "Prime Minister Miloš
+        Vučević": the family name of someone already found, written alone, is that person
+        even where the model tagged it an organization; not a country's or a place's name."""
+        surnames = {span[-1].text for span in found if len(span) >= 2}
+        taken = {i for span in found for i in range(span.start, span.end)}
+        country_at = doc._.country_at or {}
+        names: list[Span] = []
+        for token in doc:
+            if token.i in taken or token.i in country_at or token.text not in surnames:
+                continue
+            # (whatever its tag: the parser may take "Vučević," opening a sentence for an adverb)
+            if token.ent_type_ in NOT_PERSON_LABELS | {"NORP"} or not token.is_alpha:
+                continue
+            neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+            if any(n.text[:1].isupper() and n.tag_ in ("NNP", "NNPS") for n in neighbours):
+                continue  # part of a longer name: someone else's, or an organization's
+            names.append(doc[token.i : token.i + 1])
         return names
 
     def listed_after_plural_title(self, doc: Doc) -> dict[Span, str]:
