@@ -135,8 +135,10 @@ def _mention(text: str, span: CharSpan) -> Mention:
 
 
 def _words(span: Span) -> Mention:
-    """The Mention of a Span: the one place the pipeline's Spans become character offsets."""
-    return _mention(span.doc.text, (span.start_char, span.end_char))
+    """The Mention of a Span: the one place the pipeline's Spans become character offsets.
+    (Its own text, not a slice of `span.doc.text`: a Doc joins every token to make its text,
+    on every call.)"""
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
 
 
 def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleOutput:
