@@ -259,8 +259,14 @@ def test_a_death_toll_does_not_hide_a_deployment_of_as_many(
         "Worst of all was the destruction of the Iraqi state, causing the deaths of hundreds of "
         "thousands of Iraqis and nearly 4,600 US service members.",
         "Russia is holding 763 men and 87 sailors as prisoners after the battle.",
+        "It documented 864 individual cases of arbitrary detention by Russia – 763 men, 94 "
+        "women and seven boys – many of which also amounted to enforced disappearances.",
     ],
-    ids=["deaths-of-a-coordinated-count", "detainees-held-as-prisoners"],
+    ids=[
+        "deaths-of-a-coordinated-count",
+        "detainees-held-as-prisoners",
+        "counts-of-detainees-in-apposition",
+    ],
 )
 def test_casualties_and_detainees_are_not_troops(annotate: Callable[[str], Doc], text: str) -> None:
     assert annotate(text)._.troop_figures == []

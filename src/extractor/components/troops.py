@@ -315,7 +315,7 @@ class TroopFinder:
         # the noun phrase the count is part of, up through its "of"-phrases and coordinations.
         token = noun
         for _ in range(MAX_PHRASE_CLIMB):
-            if token.dep_ not in ("conj", "pobj", "prep") or token.head.i == token.i:
+            if token.dep_ not in ("conj", "pobj", "prep", "appos") or token.head.i == token.i:
                 break
             token = token.head
             nearby.append(token)
