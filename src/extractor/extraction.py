@@ -68,6 +68,11 @@ class Extractor:
             return build_output(doc, article, self.pipeline)
         except Exception as error:  # reported for this article; the batch goes on
             return ExtractionError(article, error)
+        finally:
+            if doc is not None:
+                # The records on the Doc hold Spans of the Doc itself: a reference cycle that
+                # the collector frees late, and a Doc is large, so a long batch would grow.
+                doc.user_data.clear()
 
 
 _extractors: dict[ModelSettings, Extractor] = {}
