@@ -365,17 +365,29 @@ def passage_description(
     if any(t.lower_ in ("a", "an", "another") and t.head.lemma_ == subject.lemma_ for t in between):
         return None  # "a senior official ... the official said": a new, unnamed one
     person = context.resolver.people[person_id]
-    country_at = context.doc._.country_at or {}
-    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
-    if country is not None and person.country not in (None, country):
-        return None
-    if head not in role_nouns and not _office_compatible(person, head, country, role_nouns):
+    if not _describes(subject, head, person, role_nouns, context):
         return None
     phrase = context.resolver.noun_phrase(subject)
     if any(t.i in person_at for t in phrase):
         return None  # "the author of the study, the gynecologist Olesia Kushnarenko": named
     speaker = Speaker(person.name, person.id, phrase, how="description")
     return Decision("passage-description", speaker)
+
+
+def _describes(
+    subject: Token,
+    head: str,
+    person: PersonRecord,
+    role_nouns: frozenset[str],
+    context: QuoteContext,
+) -> bool:
+    """Whether a description can be the person's: no country in it contradicts theirs, and
+    it is a role ("the politician") or an office no title of theirs rules out."""
+    country_at = context.doc._.country_at or {}
+    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
+    if country is not None and person.country not in (None, country):
+        return False
+    return head in role_nouns or _office_compatible(person, head, country, role_nouns)
 
 
 def _office_compatible(
@@ -477,11 +489,7 @@ def lead_cataphora(
     if len(named) != 1:
         return None
     person = context.resolver.people[named.pop()]
-    country_at = context.doc._.country_at or {}
-    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
-    if country is not None and person.country not in (None, country):
-        return None
-    if head not in role_nouns and not _office_compatible(person, head, country, role_nouns):
+    if not _describes(subject, head, person, role_nouns, context):
         return None
     phrase = context.resolver.noun_phrase(subject)
     return Decision("lead-cataphora", Speaker(person.name, person.id, phrase, how="description"))
