@@ -290,6 +290,12 @@ def test_speech_set_off_by_dashes_is_a_direct_quote_with_its_speaker(
 
 BODY_NAME_CASES = [
     pytest.param(
+        "The Organisation for the Prohibition of Chemical Weapons (OPCW), a global watchdog, "
+        "says a chemical weapon is a substance used to cause harm.",
+        "Organisation for the Prohibition of Chemical Weapons",
+        id="a-name-going-on-past-for-ends-where-its-acronym-opens",
+    ),
+    pytest.param(
         "The Institute for the Study of War in Washington said the attack hit a supply hub.",
         "Institute for the Study of War",
         id="a-name-going-on-past-for-ends-before-a-place",

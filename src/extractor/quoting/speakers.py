@@ -914,6 +914,8 @@ def _name_end_on(noun: Token, prep: Token) -> int | None:
         return None
     last = None
     for token in prep.subtree:
+        if token.text == "(":
+            break  # "... of Chemical Weapons (OPCW)": the name ends where its acronym opens
         if token.i <= prep.i or not token.is_alpha:
             continue
         if not (token.text[:1].isupper() or token.lower_ in ("the", "of", "and")):
