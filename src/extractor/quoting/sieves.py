@@ -383,8 +383,7 @@ def _describes(
 ) -> bool:
     """Whether a description can be the person's: no country in it contradicts theirs, and
     it is a role ("the politician") or an office no title of theirs rules out."""
-    country_at = context.doc._.country_at or {}
-    country = next((country_at[t.i] for t in subject.subtree if t.i in country_at), None)
+    country = context.resolver.described_country(subject)
     if country is not None and person.country not in (None, country):
         return False
     return head in role_nouns or _office_compatible(person, head, country, role_nouns)

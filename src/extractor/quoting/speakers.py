@@ -233,7 +233,7 @@ class SpeakerResolver:
         )
         if not definite or noun.tag_ not in ("NN", "NNP"):
             return None
-        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
+        country = self.described_country(noun)
         written = [
             (start, person_id)
             for start, person_id in self.descriptors.get(noun.lemma_.lower(), ())
@@ -837,9 +837,13 @@ class SpeakerResolver:
             return token
         return None
 
+    def described_country(self, noun: Token) -> str | None:
+        """The country a description's phrase names ("the Ukrainian leader"), if any."""
+        return next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
+
     def _description(self, noun: Token) -> Speaker | None:
         """ "the minister", "the Ukrainian leader": the person the shared resolver finds."""
-        country = next((self.country_at[c.i] for c in noun.subtree if c.i in self.country_at), None)
+        country = self.described_country(noun)
         person = self.describer.resolve(noun, country)
         if person is None:
             return None
