@@ -511,6 +511,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "had dramatically increased",
         "Annalena Baerbock",
     ),
+    # 'The 36-page report came as Beth Van Schaack, the US ambassador-at-large ..., said ...
+    # She added she did not think': a document as the subject stands for no person.
+    (
+        "a-document-subject-does-not-block-she",
+        ("48", "She added she did not think", 1, 1),
+        "she did not think Putin",
+        "Beth Van Schaack",
+    ),
 ]
 
 

@@ -825,6 +825,8 @@ class SpeakerResolver:
                 continue
             if token.lower_ not in self.title_heads and token.lower_ not in self.person_nouns:
                 continue
+            if token.lower_ in self.document_nouns:
+                continue  # "The report came as Beth Van Schaack said ... She added": no person
             governs = token.head.i in ancestors
             leads_sentence_before = token.sent != pronoun.sent and is_main_subject(token)
             if not (governs or leads_sentence_before):
