@@ -519,6 +519,22 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "she did not think Putin",
         "Beth Van Schaack",
     ),
+    # '“We are here to honour ...,” said Mr Svyatoslav Regushevsky, a 46-year-old who brought
+    # his son, wearing a ski jacket ..., to the unity rally. “They cannot seize Crimea ...,” he
+    # said': the parser makes the name the subject of a clause of "said"; it is the speaker,
+    # and the one "he" points back to.
+    (
+        "name-after-an-inverted-cue",
+        ("ua2014_article_56", "said Mr Svyatoslav Regushevsky", 1, 0),
+        "We are here to honour",
+        "Svyatoslav Regushevsky",
+    ),
+    (
+        "he-after-an-inverted-cue",
+        ("ua2014_article_56", "said Mr Svyatoslav Regushevsky", 1, 0),
+        "They cannot seize Crimea",
+        "Svyatoslav Regushevsky",
+    ),
 ]
 
 

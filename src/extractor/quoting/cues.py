@@ -168,4 +168,29 @@ def inverted_subject(verb: Token, close: Token) -> Token | None:
     the speaker for its object."""
     if any(not t.is_punct and not t.is_space for t in verb.doc[close.i + 1 : verb.i]):
         return None
-    return next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    found = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if found is not None:
+        return found
+    # '“...,” said Mr Regushevsky, a 46-year-old who brought his son': or for the subject of a
+    # clause of its own, written right after the verb
+    return next(
+        (
+            child
+            for clause in verb.rights
+            if clause.dep_ == "ccomp"
+            for child in clause.children
+            if child.dep_ in SUBJECT_DEPS and child.left_edge.i == verb.i + 1
+        ),
+        None,
+    )
+
+
+def inverted_after_a_quote(cue: Token) -> bool:
+    """Whether a finite cue stands right after a closing quotation mark with no subject before
+    it ('“...,” said X'; not '“not inevitable,” maintaining that ...')."""
+    return (
+        cue.i > 0
+        and cue.nbor(-1).is_quote
+        and cue.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children)
+    )

@@ -12,7 +12,12 @@ from spacy.tokens import Token
 from extractor import lexicon
 from extractor.linguistics.syntax import source_phrase_from, word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
-from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, under_obligation
+from extractor.quoting.cues import (
+    SUBJECT_DEPS,
+    TIMESTAMP,
+    inverted_after_a_quote,
+    under_obligation,
+)
 from extractor.quoting.speakers import Speaker
 
 _JOINERS = frozenset({"that", "and", "but", "or"})
@@ -80,6 +85,10 @@ class ReportedFinder:
                 for grandchild in c.children
                 if grandchild.dep_ == "pcomp"
             ]
+        if inverted_after_a_quote(cue):
+            # '“...,” said Mr Regushevsky, a 46-year-old who brought his son': what follows
+            # an inverted cue is its speaker, whatever the parser hung from the verb.
+            clauses = [c for c in clauses if c.i < cue.i]
         speaker = self.context.resolve(self.context.cues.subject_of(cue))
         if speaker is None or speaker.person_id is None:
             # "the US said it had seen no change ..., according to Pentagon spokesperson Maj.

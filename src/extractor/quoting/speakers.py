@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.linguistics.resolver import DescriptionResolver, written_beside
+from extractor.quoting.cues import inverted_after_a_quote, inverted_subject
 
 if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
     from extractor.quoting.context import QuoteSettings
@@ -50,6 +51,14 @@ def _part_in_sentence(token: Token, person_at: dict[int, str]) -> str:
         return "subject"
     while token.dep_ in ("compound", "flat"):
         token = token.head
+    verb = token.head.head
+    if (
+        token.head.dep_ == "ccomp"
+        and verb.dep_ == "ROOT"
+        and inverted_after_a_quote(verb)
+        and inverted_subject(verb, verb.nbor(-1)) == token
+    ):
+        return "subject"  # '“...,” said Mr Regushevsky, a 46-year-old who brought his son'
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "ROOT":
         return "object"
     return "other"
