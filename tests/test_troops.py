@@ -289,6 +289,18 @@ SIDE_CASES: list[tuple[str, str, list[tuple[int, str | None]]]] = [
         "Pentagon press secretary John Kirby said that 100,000 troops were massed at the border.",
         [(100000, None)],
     ),
+    (
+        "figure-at-a-border-faces-the-countries-its-sentence-names",
+        "Moscow has denied it plans an attack. Russia says its drills are routine. Western"
+        " officials say the force massed on Ukraine's border has grown to 190,000 troops.",
+        [(190000, "RU")],
+    ),
+    (
+        "an-alliances-figure-at-a-border-takes-no-country",
+        "Moscow has denied it plans an attack. Russia says its drills are routine. There are"
+        " 10,000 NATO troops along the border with Ukraine.",
+        [(10000, None)],
+    ),
 ]
 
 

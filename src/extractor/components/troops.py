@@ -9,6 +9,7 @@ other than people are not troop figures.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -137,7 +138,8 @@ class TroopFinder:
             or any(t.i in country_at for t in doc[noun_at].sent)
             for noun_at in nouns
         ]
-        doc._.troop_figures = one_side_in_the_article(records, named, unsure)
+        records = one_side_in_the_article(records, named, unsure)
+        doc._.troop_figures = at_a_border_the_other_side(doc, records, nouns, self.border_words)
         return doc
 
     def _speakers_side(self, noun: Token) -> str | None:
@@ -492,6 +494,28 @@ def one_side_in_the_article(
         for record, doubt in zip(records, unsure, strict=True):
             if record.country is None and (side in counted or not doubt):
                 record.country = side
+    return records
+
+
+def at_a_border_the_other_side(
+    doc: Doc, records: list[TroopRecord], nouns: list[int], border_words: frozenset[str]
+) -> list[TroopRecord]:
+    """ "the force massed on Ukraine's border to 190,000 troops", "with well over 150,000
+    troops arrayed on its borders": a force at a border, with no side of its own, faces the
+    countries its sentence names; it is that of the country the article is most about, when
+    that is none of them."""
+    country_at: dict[int, str] = doc._.country_at or {}
+    mentions = Counter(country_at.values()).most_common()
+    for record, noun_at in zip(records, nouns, strict=True):
+        sentence = doc[noun_at].sent
+        if record.country is not None or not any(t.lower_ in border_words for t in sentence):
+            continue
+        if any(c.ent_type_ in ("ORG", "NORP") for c in doc[noun_at].children):
+            continue  # "10,000 NATO troops along the border": an alliance's, not a country's
+        facing = {country_at[t.i] for t in sentence if t.i in country_at}
+        others = [(code, n) for code, n in mentions if code not in facing]
+        if others and (len(others) == 1 or others[0][1] > others[1][1]):
+            record.country = others[0][0]
     return records
 
 
