@@ -194,6 +194,14 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Zbigniew Rau",
         "PL",
     ),
+    # A country written with a noun for someone who serves it, which is no title.
+    (
+        "counterpart-of-a-country",
+        ("29", "His Lithuanian counterpart", 1, 0),
+        "Laurynas Kasčiūnas",
+        "LT",
+    ),
+    ("diplomat-of-a-country", ("23", "a top US diplomat", 1, 0), "Daniel Russel", "US"),
 ]
 
 

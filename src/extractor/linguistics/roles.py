@@ -46,6 +46,7 @@ class RoleReader:
         self.professions = lexicon.lower_set("profession_titles.txt")
         self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
         self.parties = lexicon.parties()
+        self.service_nouns = lexicon.lower_set("service_nouns.txt")
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
@@ -80,6 +81,8 @@ class RoleReader:
             # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
             # for Ukraine, but "Irish playwright Brian Friel" is only Irish.
             role.country = self.country_in(tokens)
+        if role.country is None and title is None and tokens[-1].lower_ in self.service_nouns:
+            role.country = self.country_in(tokens)  # "a top US diplomat", "his Lithuanian ..."
         if role.country is None and (title is not None or self._only_a_party(tokens)):
             # "Law and Justice MP Marek Suski", "MP of Platforma Obywatelska", "Republican
             # Matt Gaetz": a member of a country's party acts in its politics.
