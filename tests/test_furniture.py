@@ -62,6 +62,24 @@ CASES: list[tuple[str, str, list[str]]] = [
         "It works the same in every country.\n\nRussell Caplan\n\nWood Green, London\n",
         ["Russell Caplan", "Wood Green, London"],
     ),
+    # Copy that lost its line breaks: the heading or credit runs into the next sentence.
+    (
+        "subhead-run-into-the-next-sentence",
+        "No record of him was found, said the reporter. Unorthodox Approach The sparse"
+        " information on his background sparked speculation.",
+        ["Unorthodox Approach"],
+    ),
+    (
+        "photo-credit-run-into-the-caption",
+        "He was charged in that trial. Maxim Zmeyev / Reuters An armed separatist guards"
+        " ballot boxes.",
+        ["Maxim Zmeyev / Reuters"],
+    ),
+    (
+        "a-name-opening-a-sentence-is-no-heading",
+        "The talks ended. Olaf Scholz, the German chancellor, left. The West U.S. The end.",
+        [],
+    ),
     # Headings that are text: a related headline that reports speech, a heading about
     # someone, a sentence.
     ("capitals-headline-reporting-speech", "The talks ended.\n\nPUTIN WARNS WEST\n\nMore.", []),
@@ -95,3 +113,18 @@ def test_names_in_furniture_are_not_people(annotate: Callable[[str], Doc]) -> No
         "Authors: Riley Bailey, Grace Mappes and Frederick W. Kagan\n"
     )
     assert [p.name for p in doc._.people] == ["John Kirby"]
+
+
+def test_a_reported_clause_starts_after_a_heading_run_into_it(
+    annotate: Callable[[str], Doc],
+) -> None:
+    doc = annotate(
+        HEADLINE + "The law was passed on Friday. Ordinary Victims The key point of the legal"
+        " amendments is that ordinary people will suffer, Grigory Pasko said on Monday."
+    )
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc._.quotes] == [
+        (
+            "The key point of the legal amendments is that ordinary people will suffer",
+            "Grigory Pasko",
+        )
+    ]

@@ -54,6 +54,10 @@ class FurnitureMarker:
         self.patterns = tuple(re.compile(p, re.MULTILINE) for p in lexicon.furniture_patterns())
         self.connectors = lexicon.lower_set("heading_connectors.txt")
         self.speech_verbs = frozenset(lexicon.cue_verbs())
+        self.glued_heading = _glued_heading_pattern(
+            sorted(w.capitalize() for w in lexicon.lower_set("sentence_openers.txt")),
+            sorted(self.connectors),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         spans = furniture_spans(doc.text, self)
@@ -68,6 +72,13 @@ class FurnitureMarker:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     yield match.start(), match.end()
+
+    def glued_heading_spans(self, text: str) -> Iterator[CharSpan]:
+        """Subheads and photo credits that lost their line breaks: capitalised words between a
+        sentence's end and the capitalised opener of the next ("... Montanana. Unorthodox
+        Approach The sparse ...")."""
+        for match in self.glued_heading.finditer(text):
+            yield match.start(1), match.start(1) + len(match.group(1).rstrip())
 
     def heading_spans(self, text: str) -> Iterator[CharSpan]:
         """Short lines of capitalised words between paragraphs, after the headline: subheads
@@ -106,7 +117,13 @@ class FurnitureMarker:
 
 def furniture_spans(text: str, marker: FurnitureMarker) -> list[CharSpan]:
     """Every furniture span of `text`, overlapping ones merged, in text order."""
-    found = sorted({*marker.pattern_spans(text), *marker.heading_spans(text)})
+    found = sorted(
+        {
+            *marker.pattern_spans(text),
+            *marker.heading_spans(text),
+            *marker.glued_heading_spans(text),
+        }
+    )
     merged: list[CharSpan] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:
@@ -114,6 +131,15 @@ def furniture_spans(text: str, marker: FurnitureMarker) -> list[CharSpan]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _glued_heading_pattern(openers: list[str], connectors: list[str]) -> re.Pattern[str]:
+    word = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"  # "Approach", "U.S"; not "Senate." ending a sentence
+    joined = "|".join(re.escape(c) for c in connectors)
+    words = rf"(?:{word}(?:\s(?:{joined}))?\s){{1,4}}"
+    credit = r"(?:/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*\s)?"  # "Maxim Zmeyev / Reuters"
+    opener = "|".join(re.escape(o) for o in openers)
+    return re.compile(rf"[.!?][\"”’]?\s({words}{credit})(?=(?:{opener})\s)")
 
 
 def _covered(offset: int, spans: list[CharSpan]) -> bool:

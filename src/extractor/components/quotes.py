@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import lexicon
+from extractor.annotations import CharSpan
 from extractor.quoting.colon_lines import colon_line_events
-from extractor.quoting.context import QuoteContext, QuoteSettings
+from extractor.quoting.context import QuoteContext, QuoteSettings, SpeechEvent
 from extractor.quoting.cues import Cues
 from extractor.quoting.dashed import dash_events
 from extractor.quoting.gate import Gate
@@ -118,11 +119,29 @@ class QuoteFinder:
         events += dash_events(context)
         events += colon_line_events(context, events)
         # Page furniture ("Sign up to ...", "Enter your email address") says nothing anyone said.
-        furniture = doc._.furniture or []
-        events = [e for e in events if not any(s <= e.start < end for s, end in furniture)]
+        events = outside_furniture(events, doc._.furniture or [], doc)
         events.sort(key=lambda e: (e.start, e.end))
         run_sieves(self.sieves, events, context)
         records = [record_of(e, context) for e in events]
         self.gate.apply(records, doc)
         doc._.quotes = records
         return doc
+
+
+def outside_furniture(
+    events: list[SpeechEvent], furniture: list[CharSpan], doc: Doc
+) -> list[SpeechEvent]:
+    """Drop what page furniture says; a reported clause that a heading without its line break
+    runs into ("Ordinary Victims The key point ... is that ...") starts after the heading."""
+    kept = []
+    for event in events:
+        inside = next(((s, end) for s, end in furniture if s <= event.start < end), None)
+        if inside is None:
+            kept.append(event)
+        elif event.kind == "indirect" and event.end > inside[1]:
+            first = next(t for t in doc if t.idx >= inside[1] and not t.is_space)
+            event.start = first.idx
+            if event.tokens is not None:
+                event.tokens = doc[first.i : event.tokens.end]
+            kept.append(event)
+    return kept
