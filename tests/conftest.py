@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,3 +39,24 @@ def gold_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["run", str(GOLD_DIR), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def small_batch_outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The three articles of `small_batch.SMALL_BATCH` extracted once per test session: the
+    folder of their outputs (never to be changed: use `small_batch_copy`) and each text by id."""
+    from .small_batch import extract_small_batch
+
+    out = tmp_path_factory.mktemp("small-batch")
+    return out, extract_small_batch(out)
+
+
+def small_batch_copy(
+    outputs: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, str]]:
+    """A folder of its own holding the small batch's outputs, for a test that adds to it or
+    edits them (a report written beside them, furniture added), and the texts by id."""
+    source, texts = outputs
+    out = tmp_path_factory.mktemp("outputs") / "outputs"
+    shutil.copytree(source, out)
+    return out, texts

@@ -1,4 +1,5 @@
-"""Three small gold articles extracted once per test module, as an analyst's run would."""
+"""Three small gold articles, extracted once per test session (`small_batch_outputs` in conftest)
+as an analyst's run would."""
 
 from __future__ import annotations
 

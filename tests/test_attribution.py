@@ -3,6 +3,7 @@ null, and the fitted confidence that decides whether a speaker is named."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pytest
@@ -122,7 +123,8 @@ def test_features_weigh_distance_and_other_people_nearby() -> None:
     values = features(quote, facts)
     assert values["sieve=cue-after"] == 1.0 and values["how=name"] == 1.0
     assert values["person"] == 1.0 and values["salience"] == pytest.approx(2 / 3)
-    assert values["others_nearby"] > 0  # Bob Ray was named within reach before the quote
+    # Bob Ray, and only he besides the speaker, was named within reach before the quote
+    assert values["others_nearby"] == pytest.approx(math.log(2) / 2)
 
 
 def example(right: bool, gold_null: bool = False) -> Example:
@@ -392,32 +394,61 @@ def test_intelligence_is_no_title_of_a_person(annotate: Callable[[str], Doc]) ->
         "President Joe Biden spoke at the White House on Friday. "
         "US intelligence said that Russia had accelerated its plans."
     )
-    assert quotes_of(annotate(text))[-1].speaker != "Joe Biden"
+    doc = annotate(text)
+    said = [(doc.text[q.start : q.end], q.speaker) for q in quotes_of(doc)]
+    assert said == [("Russia had accelerated its plans", "US intelligence")]
 
 
-# Constructed sentences a review found could give a wrong speaker; each names the wrong one.
+class FallsShort(AssertionError):
+    """The quotes are found and the wrong speaker is not named, but the speakers are not the
+    ones a reader takes either: the one failure a `falls_short` row expects."""
+
+
+def falls_short(reason: str) -> pytest.MarkDecorator:
+    """A row whose right answer the rules do not reach yet: it fails until they do (strict),
+    and a quote lost or the wrong speaker named still fails it outright."""
+    return pytest.mark.xfail(raises=FallsShort, strict=True, reason=reason)
+
+
+def assert_guarded(doc: Doc, wrong: str, expected: list[tuple[str, str | None]]) -> None:
+    """The quotes of `doc` are the `expected` texts, the last not given to `wrong`, and each
+    has the `expected` speaker."""
+    quotes = quotes_of(doc)
+    assert [doc.text[q.start : q.end] for q in quotes] == [text for text, _ in expected]
+    assert quotes[-1].speaker != wrong
+    found = [(doc.text[q.start : q.end], q.speaker) for q in quotes]
+    if found != expected:
+        raise FallsShort(f"{found} != {expected}")
+
+
+# Constructed sentences a review found could give a wrong speaker; each names the wrong one and
+# the quotes a reader finds, with their speakers.
 WRONG_SPEAKER_GUARDS = [
     pytest.param(
         "Antony Blinken said the talks were useful.\n\nThe Chinese side exchanged views on "
         "Ukraine.\n\nHe also told Blinken that the relations were in danger.",
         "Antony Blinken",
+        [("the talks were useful", "Antony Blinken"), ("the relations were in danger", None)],
         id="he-is-never-the-one-his-own-verb-speaks-to",
     ),
     pytest.param(
         "The Duchess visited Kyiv on Sunday. The Duchess added: “We have to do better.”",
         "Duchess",
+        [("We have to do better.", None)],
         id="a-title-of-nobility-is-no-body-speaking",
     ),
     pytest.param(
         "Israeli Foreign Minister Israel Katz arrived in Kyiv. "
         "“We stand with Ukraine,” Israel said in a statement.",
         "Israel Katz",
+        [("We stand with Ukraine,", "Israel")],
         id="a-country-is-not-the-person-named-after-it",
     ),
     pytest.param(
         "The mother of the jailed reporter, Evan Gershkovich, spoke to the press. "
         "“We miss him every day,” the mother said.",
         "Evan Gershkovich",
+        [("We miss him every day,", None)],
         id="the-mother-of-a-named-reporter-is-not-the-reporter",
     ),
     pytest.param(
@@ -425,36 +456,46 @@ WRONG_SPEAKER_GUARDS = [
         "A soldier from his unit described the battle. "
         "“We ran out of shells,” the soldier said.",
         "Ivan Petrenko",
+        [("We ran out of shells,", None)],
         id="an-unnamed-soldier-between-is-not-the-named-one",
     ),
     pytest.param(
         "Brigitte Macron visited a school in Lille with Jill Biden. "
         "“Macron is very proud of these teachers,” she said.",
         "Jill Biden",
+        [("Macron is very proud of these teachers,", None)],
         id="a-pronoun-whose-person-the-quote-names-does-not-pass-to-the-next",
     ),
     pytest.param(
         "The Council of Europe condemned the vote. The UN Security Council met in New York. "
         "“The vote is illegal,” the Council said.",
         "Council of Europe",
+        [("The vote is illegal,", None)],
         id="one-word-of-two-bodies-names-neither",
+        marks=falls_short(
+            "the bare word 'Council' comes out as the speaker (cue-after:body), a name of "
+            "neither council; the article does not say which one spoke"
+        ),
     ),
     pytest.param(
         "Denys Shmyhal has held the post of prime minister since 2020. "
         "“Russia attacked our grid overnight,” the post said.",
         "Denys Shmyhal",
+        [("Russia attacked our grid overnight,", None)],
         id="a-title-after-of-issues-no-document",
     ),
     pytest.param(
         "The head of the UN nuclear watchdog, Rafael Grossi, visited the plant. "
         "“The situation is very serious,” the army chief said.",
         "Rafael Grossi",
+        [("The situation is very serious,", None)],
         id="the-army-chief-is-not-the-head-of-something-else",
     ),
     pytest.param(
         "Naftogaz, the state energy company, signed a deal with Shell, a British company. "
         "“We are ready,” the company said.",
         "Naftogaz",
+        [("We are ready,", None)],
         id="the-company-after-two-companies-is-neither",
     ),
     pytest.param(
@@ -462,35 +503,45 @@ WRONG_SPEAKER_GUARDS = [
         "Trains were late. Schools reopened. Visit Ukraine sells tours of the front. "
         "“We are ready,” the company said.",
         "Naftogaz",
+        [("We are ready,", None)],
         id="a-company-described-long-before-is-not-the-one-meant",
     ),
     pytest.param(
         "Defense Secretary Lloyd Austin met troops in Poland. "
         "“The alliance is united,” the top US diplomat said.",
         "Lloyd Austin",
+        [("The alliance is united,", None)],
         id="a-secretary-of-defense-is-no-diplomat",
     ),
     pytest.param(
         "Secretary of State Antony Blinken met diplomats in Brussels. "
         "“The talks were difficult,” a diplomat said.",
         "Antony Blinken",
+        [("The talks were difficult,", None)],
         id="a-diplomat-is-nobody-in-particular",
     ),
     pytest.param(
         "Boris Johnson said he would stay. Brandon Lewis resigned on Thursday.\n\n"
         "“The whole country deserves better,” wrote a politician in a resignation letter.",
         "Boris Johnson",
+        [("he would stay", "Boris Johnson"), ("The whole country deserves better,", None)],
         id="a-politician-is-nobody-in-particular",
     ),
     pytest.param(
         "When Joe Biden spoke of the war, Americans were told that they faced a stark choice.",
         "Americans",
+        [("they faced a stark choice", "Joe Biden")],
         id="who-was-told-is-not-who-told",
+        marks=falls_short(
+            "the passive has no agent and the speaker stays null; a reader takes Joe Biden from "
+            "the 'when' clause, as the gold does for the same sentence in article 188"
+        ),
     ),
     pytest.param(
         "Secretary of State Antony Blinken met his Ukrainian counterpart on Tuesday. "
         "“The alliance is united,” the Ukrainian diplomat said.",
         "Antony Blinken",
+        [("The alliance is united,", None)],
         id="a-diplomat-of-another-country-is-not-the-one-named",
     ),
 ]
@@ -501,12 +552,14 @@ PASSAGE_GUARDS = [
         "Secretary of State Antony Blinken spoke on Monday. “We will not back down,” he said. "
         "“We are ready,” the spokesperson said.",
         "Antony Blinken",
+        [("We will not back down,", "Antony Blinken"), ("We are ready,", None)],
         id="a-description-his-title-rules-out-is-not-the-passage-speaker",
     ),
     pytest.param(
         "Sergey Lavrov spoke on Monday. “We will not back down,” he said. Later Olaf Scholz "
         "arrived in Moscow. “We are ready,” the politician said.",
         "Sergey Lavrov",
+        [("We will not back down,", "Sergey Lavrov"), ("We are ready,", "Olaf Scholz")],
         id="someone-named-since-may-be-the-one-described",
     ),
     pytest.param(
@@ -514,18 +567,25 @@ PASSAGE_GUARDS = [
         "The host of the talks, Olaf Scholz, opened the meeting. The talks lasted three hours. "
         "“We are ready,” the politician said.",
         "Sergey Lavrov",
+        [("We will not back down,", "Sergey Lavrov"), ("We are ready,", "Olaf Scholz")],
         id="someone-named-in-apposition-since-may-be-the-one-described",
+        marks=falls_short(
+            "the speaker stays null; a reader takes the politician for Olaf Scholz, the host "
+            "named since Lavrov spoke"
+        ),
     ),
     pytest.param(
         "Sergey Lavrov spoke on Monday. “We will not back down,” he said. "
         "“Moscow is calm,” our correspondent reported.",
         "Sergey Lavrov",
+        [("We will not back down,", "Sergey Lavrov"), ("Moscow is calm,", None)],
         id="the-outlets-own-correspondent-is-not-the-passage-speaker",
     ),
     pytest.param(
         "Russian Foreign Minister Sergey Lavrov spoke on Monday. “We will not back down,” he "
         "said. “We are ready,” the American journalist said.",
         "Sergey Lavrov",
+        [("We will not back down,", "Sergey Lavrov"), ("We are ready,", None)],
         id="a-description-of-another-country-is-not-the-passage-speaker",
     ),
 ]
@@ -540,12 +600,16 @@ def test_an_opening_description_is_the_person_the_next_sentence_names(ungated: L
     assert (first.speaker, first.rule) == ("Justin Welby", "lead-cataphora:description")
 
 
+@falls_short(
+    "reported:description gives the archbishop's words to Olaf Scholz, the one person named "
+    "before, whom no word of the description fits"
+)
 def test_a_description_after_someone_was_named_is_not_read_forward(ungated: Language) -> None:
     doc = ungated(
         "Olaf Scholz arrived in London. The archbishop of Canterbury has said that the war "
         "cannot end in humiliation. Justin Welby, writing in a newspaper, called for patience."
     )
-    assert [q.speaker for q in quotes_of(doc) if q.rule and "cataphora" in q.rule] == []
+    assert_guarded(doc, "Justin Welby", [("the war cannot end in humiliation", None)])
 
 
 def test_a_clause_a_thing_suggests_inside_a_report_is_the_reporters(ungated: Language) -> None:
@@ -562,21 +626,24 @@ def test_a_clause_someone_unnamed_reports_inside_a_report_stays_theirs(ungated: 
     assert [q.speaker for q in inner] == [None]
 
 
-@pytest.mark.parametrize(("text", "wrong"), PASSAGE_GUARDS)
+@pytest.mark.parametrize(("text", "wrong", "expected"), PASSAGE_GUARDS)
 def test_a_description_is_the_passage_speaker_only_when_nothing_says_otherwise(
-    ungated: Language, text: str, wrong: str
+    ungated: Language, text: str, wrong: str, expected: list[tuple[str, str | None]]
 ) -> None:
-    assert quotes_of(ungated(text))[-1].speaker != wrong
+    assert_guarded(ungated(text), wrong, expected)
 
 
-@pytest.mark.parametrize(("text", "wrong"), WRONG_SPEAKER_GUARDS)
-def test_no_wrong_speaker(ungated: Language, text: str, wrong: str) -> None:
-    assert quotes_of(ungated(text))[-1].speaker != wrong
+@pytest.mark.parametrize(("text", "wrong", "expected"), WRONG_SPEAKER_GUARDS)
+def test_no_wrong_speaker(
+    ungated: Language, text: str, wrong: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert_guarded(ungated(text), wrong, expected)
 
 
 def test_a_body_speaking_on_a_channel_is_not_named_with_it(ungated: Language) -> None:
-    text = "“We will stop the supplies,” Gazprom on Telegram said."
-    assert quotes_of(ungated(text))[-1].speaker in ("Gazprom", None)
+    doc = ungated("“We will stop the supplies,” Gazprom on Telegram said.")
+    said = [(doc.text[q.start : q.end], q.speaker) for q in quotes_of(doc)]
+    assert said == [("We will stop the supplies,", "Gazprom")]
 
 
 def test_a_full_stop_glued_to_the_next_dash_leaves_the_name_whole(
@@ -666,5 +733,17 @@ def test_a_speaker_colon_line_is_reported_speech(annotate: Callable[[str], Doc])
 def test_a_colon_line_that_names_no_one_speaker_is_no_quote(
     annotate: Callable[[str], Doc], line: str
 ) -> None:
-    text = f"Radosław Sikorski and Bogdan Klich met on Friday.\n\n{line}\n"
-    assert [q for q in quotes_of(annotate(text)) if q.rule == "colon-line"] == []
+    # The last line is a speaker's colon line, so a pipeline that found nothing would fail.
+    text = (
+        f"Radosław Sikorski and Bogdan Klich met on Friday.\n\n{line}\n\n"
+        "Sikorski: Putin would do well if he considered the invasion an error\n"
+    )
+    doc = annotate(text)
+    found = [(doc.text[q.start : q.end], q.speaker, q.rule) for q in quotes_of(doc)]
+    assert found == [
+        (
+            "Putin would do well if he considered the invasion an error",
+            "Radosław Sikorski",
+            "colon-line:name",
+        )
+    ]

@@ -25,7 +25,8 @@ runner = CliRunner()
 
 
 def _offsets_hold(document: dict, text: str) -> None:
-    """Every span the tool writes is exactly the article text between its offsets."""
+    """Every span the tool writes is exactly the article text between its offsets, and there
+    are spans: every article we test with names someone or somewhere."""
     spans = []
     for group in ("people", "countries", "organizations"):
         for item in document[group]:
@@ -34,6 +35,7 @@ def _offsets_hold(document: dict, text: str) -> None:
         spans.append(quote)
         spans += [m for m in (quote["speaker_mention"], quote["cue"]) if m]
     spans += document["troop_figures"]
+    assert spans, f"no span to check in {document['article']['id']}"
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"]
 

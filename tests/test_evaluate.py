@@ -17,14 +17,16 @@ from extractor.evaluate import (
 @pytest.mark.parametrize(
     ("written", "normalized"),
     [
-        ("the Kremlin", "kremlin"),
-        ("The  Kremlin’s", "kremlin s"),
-        ("Volodymyr Zelenskyy", "volodymyr zelenskyy"),
-        ("Wąsik", "wasik"),
-        ("Ukraine's defense ministry", "ukraine s defense ministry"),
-        ("  NATO ", "nato"),
-        ("theatre", "theatre"),
-        (None, None),
+        pytest.param("the Kremlin", "kremlin", id="leading-the-dropped"),
+        pytest.param("The  Kremlin’s", "kremlin s", id="curly-possessive-and-double-space"),
+        pytest.param("Volodymyr Zelenskyy", "volodymyr zelenskyy", id="casefolded"),
+        pytest.param("Wąsik", "wasik", id="diacritics-stripped"),
+        pytest.param(
+            "Ukraine's defense ministry", "ukraine s defense ministry", id="straight-possessive"
+        ),
+        pytest.param("  NATO ", "nato", id="outer-spaces-trimmed"),
+        pytest.param("theatre", "theatre", id="the-inside-a-word-kept"),
+        pytest.param(None, None, id="no-name"),
     ],
 )
 def test_names_normalize_as_the_contract_says(written: str | None, normalized: str | None) -> None:

@@ -13,15 +13,17 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.export import TABLES
 
-from .small_batch import SMALL_BATCH, extract_small_batch
+from .conftest import small_batch_copy
+from .small_batch import SMALL_BATCH
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], list[dict]]:
-    out = tmp_path_factory.mktemp("outputs")
-    texts = extract_small_batch(out)
+def batch(
+    small_batch_outputs: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, str], list[dict]]:
+    out, texts = small_batch_copy(small_batch_outputs, tmp_path_factory)
     documents = [json.loads((out / f"{aid}.json").read_text("utf-8")) for aid in SMALL_BATCH]
     return out, texts, documents
 

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.report.highlight import Highlight, highlighted_html
 
-from .conftest import GOLD_DIR
-from .small_batch import SMALL_BATCH, extract_small_batch
+from .conftest import GOLD_DIR, small_batch_copy
+from .small_batch import SMALL_BATCH
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -40,9 +40,10 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("outputs")
-    texts = extract_small_batch(out)
+def site(
+    small_batch_outputs: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    out, texts = small_batch_copy(small_batch_outputs, tmp_path_factory)
     _add_furniture(out / f"{ARTICLE}.json", texts[ARTICLE], "NTD Photo")
     result = runner.invoke(app, ["report", str(out)])
     assert result.exit_code == 0, result.output
@@ -131,6 +132,23 @@ def _expected_highlights(document: dict[str, Any]) -> dict[str, tuple[int, int]]
     return expected
 
 
+# The data-hl keys of each kind of fact, as `_expected_highlights` builds them.
+_HIGHLIGHT_KINDS = {
+    "quote": r"q\d+",
+    "speaker mention": r"sm-\d+-\d+",
+    "cue": r"cue-\d+-\d+",
+    "person": r"p\d+-m\d+",
+    "country": r"[A-Z]{2}-m\d+",
+    "organization": r"o\d+-m\d+",
+    "troop figure": r"t\d+",
+    "furniture": r"f\d+",
+}
+
+
+def _kind(key: str) -> str:
+    return next((k for k, key_re in _HIGHLIGHT_KINDS.items() if re.fullmatch(key_re, key)), key)
+
+
 # The text of each highlight, its pieces joined in document order, and whether the first piece
 # lies inside another highlight's element.
 _READ_HIGHLIGHTS = """() => {
@@ -154,6 +172,9 @@ def test_article_page_shows_every_fact_at_its_offsets(
     assert seen["whole"] == text  # nothing added to the article's words, nothing lost
     expected = _expected_highlights(document)
     assert set(seen["found"]) == set(expected)
+    # The article has every kind of fact, so the page must show every kind: an empty
+    # extraction, or a kind the page forgets, fails here.
+    assert {_kind(key) for key in seen["found"]} == set(_HIGHLIGHT_KINDS)
     for key, (start, end) in expected.items():
         highlight = seen["found"][key]
         assert (highlight["start"], highlight["end"]) == (start, end), key

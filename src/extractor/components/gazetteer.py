@@ -28,7 +28,17 @@ SWALLOWING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "LOC", "GPE", "EV
     "extractor_gazetteer",
     default_config={},
     assigns=["doc._.countries", "doc._.country_at"],
-    requires=["doc.ents", "token.tag", "token.dep"],
+    # Also reads token.pos, which the base model's attribute_ruler sets without declaring it:
+    # requiring it would make analyze_pipes warn about a value that is there.
+    requires=[
+        "doc.ents",
+        "token.ent_type",
+        "token.ent_iob",
+        "token.tag",
+        "token.dep",
+        "token.head",
+        "doc.sents",
+    ],
 )
 def make_gazetteer(nlp: Language, name: str) -> CountryGazetteer:
     return CountryGazetteer(nlp)

@@ -27,7 +27,14 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
     "extractor_organizations",
     default_config={},
     assigns=["doc._.organizations", "doc._.organization_at"],
-    requires=["doc.ents", "token.tag", "doc._.people", "doc._.country_at", "doc._.furniture"],
+    # Also reads token.pos, set by the attribute_ruler, which declares nothing (see gazetteer).
+    requires=[
+        "doc.ents",
+        "token.tag",
+        "doc._.person_at",
+        "doc._.country_at",
+        "doc._.furniture",
+    ],
 )
 def make_organizations(nlp: Language, name: str) -> OrganizationFinder:
     return OrganizationFinder(nlp)

@@ -28,7 +28,19 @@ from extractor.people.records import records
 @Language.factory(
     "extractor_people",
     assigns=["doc._.people", "doc._.person_at"],
-    requires=["doc.ents", "token.dep", "token.tag", "doc._.country_at", "doc._.furniture"],
+    # Also reads token.pos, set by the attribute_ruler, which declares nothing (see gazetteer).
+    requires=[
+        "doc.ents",
+        "token.ent_type",
+        "token.tag",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+        "doc.sents",
+        "doc._.countries",
+        "doc._.country_at",
+        "doc._.furniture",
+    ],
     # min_person_evidence: the log-odds a candidate needs; -0.25 was the best cross-validated
     # people F1 on tests/gold (see extractor.training.fit_person_evidence --threshold).
     default_config={

@@ -29,7 +29,22 @@ from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
 @Language.factory(
     "extractor_quotes",
     assigns=["doc._.quotes"],
-    requires=["token.dep", "doc._.people", "doc._.organizations", "doc._.furniture"],
+    # Also reads token.pos, set by the attribute_ruler, which declares nothing (see gazetteer).
+    requires=[
+        "token.ent_type",
+        "token.ent_iob",
+        "token.tag",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+        "doc.sents",
+        "doc._.people",
+        "doc._.person_at",
+        "doc._.organizations",
+        "doc._.organization_at",
+        "doc._.country_at",
+        "doc._.furniture",
+    ],
     default_config={
         "max_pronoun_distance": 1500,
         "attribution_window": 12,

@@ -31,7 +31,19 @@ _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
 @Language.factory(
     "extractor_troops",
     assigns=["doc._.troop_figures"],
-    requires=["token.dep", "doc._.country_at", "doc._.people"],
+    # Also reads token.pos, set by the attribute_ruler, which declares nothing (see gazetteer).
+    requires=[
+        "token.ent_type",
+        "token.ent_iob",
+        "token.tag",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+        "doc.sents",
+        "doc._.people",
+        "doc._.person_at",
+        "doc._.country_at",
+    ],
     default_config={
         "casualty_window": 4,
         "unit_name_below": 1000,
