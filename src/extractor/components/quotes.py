@@ -88,17 +88,7 @@ class QuoteFinder:
         self.settings = settings
         self.sieves = sieves
         self.gate = gate
-        verbs = lexicon.cue_verbs()
-        self.cues = Cues(
-            frozenset(
-                lemma
-                for lemma, kind in verbs.items()
-                if kind == "speech" or (thought_verbs and kind == "thought")
-            ),
-            frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
-            frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
-            lexicon.cue_verb_phrases(),
-        )
+        self.cues = Cues.load(thought_verbs)
         self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
         self.cue_forms = cue_forms(self.cues.lemmas)
         self.event_marks = lexicon.lower_set("event_marks.txt")
