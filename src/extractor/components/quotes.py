@@ -23,6 +23,7 @@ from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
+from extractor.quoting.words import QuoteWords
 
 
 @Language.factory(
@@ -88,21 +89,21 @@ class QuoteFinder:
         self.settings = settings
         self.sieves = sieves
         self.gate = gate
+        # Every rule file the quote finders read is loaded here, once, and handed to each Doc.
         self.cues = Cues.load(thought_verbs)
-        self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
-        self.cue_forms = cue_forms(self.cues.lemmas)
-        self.event_marks = lexicon.lower_set("event_marks.txt")
+        self.cue_forms = cue_forms(self.cues.lemmas, lexicon.cue_irregular_forms())
+        self.words = QuoteWords.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        context = QuoteContext(doc, self.cues, self.settings)
+        context = QuoteContext(doc, self.cues, self.settings, self.words)
         headlines = HeadlineFinder(context, self.cue_forms)
-        quoted = QuotedFinder(context, self.non_quote_cues).events()
+        quoted = QuotedFinder(context).events()
         events = headlines.attribute(quoted)
         events += [e for e in quoted if is_quote(e)]
         capitals = [(line.start_char, line.end_char) for line in headlines.lines]
         events += [
             e
-            for e in ReportedFinder(context, self.event_marks).events()
+            for e in ReportedFinder(context).events()
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events += dash_events(context)

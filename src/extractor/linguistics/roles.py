@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.linguistics.resolver import DescriptionWords
 
 MAX_BLOCK_TOKENS = 8
 PARTY_REACH = 3  # words a party's name may start before the phrase read off a name
@@ -46,6 +47,9 @@ class RoleReader:
         self.professions = lexicon.lower_set("profession_titles.txt")
         self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
         self.parties = lexicon.parties()
+        # What descriptions ("the Russian president") are matched against titles with: read
+        # with the titles, for whoever reads roles to resolve descriptions too.
+        self.descriptions = DescriptionWords.load()
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""

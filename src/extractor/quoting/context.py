@@ -12,6 +12,7 @@ from extractor.quoting.cues import Cues
 from extractor.quoting.dashes import DashSpeech, dash_spans
 from extractor.quoting.marks import MarkedSpan, paragraphs, quoted_spans
 from extractor.quoting.speakers import Speaker, SpeakerResolver
+from extractor.quoting.words import QuoteWords
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,12 @@ class SpeechEvent:
 
 
 class QuoteContext:
-    def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings) -> None:
+    def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings, words: QuoteWords) -> None:
         self.doc = doc
         self.text = doc.text
         self.cues = cues
         self.settings = settings
+        self.words = words
         # Paragraphs, quotation marks and dashes are found over the text, not over tokens:
         # each is given the tokens that cover it here, once (`words_over`).
         self.paragraphs = paragraphs(self.text)
@@ -65,7 +67,7 @@ class QuoteContext:
         # Speech set off by dashes, outside quotation marks: its words are a quote's too.
         self.dashed: list[DashSpeech] = [
             d
-            for d in dash_spans(self.text)
+            for d in dash_spans(self.text, words.dash_cues)
             if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
         ]
         self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]
@@ -76,7 +78,7 @@ class QuoteContext:
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.memo: dict[str, object] = {}  # what sieves work out once per document
-        self.resolver = SpeakerResolver(doc, sorted(quoted), settings)
+        self.resolver = SpeakerResolver(doc, sorted(quoted), settings, words)
 
     def _has_words(self, marks: MarkedSpan) -> bool:
         start, end = marks.inner

@@ -76,10 +76,13 @@ class _Candidate:
     announced: bool = False  # opened after a colon that a speech verb leads to ("replied: -")
 
 
-def dash_spans(text: str) -> list[DashSpeech]:
-    """Return the dash-marked speeches of a text, in text order."""
+def dash_spans(text: str, cues: frozenset[str] | None = None) -> list[DashSpeech]:
+    """Return the dash-marked speeches of a text, in text order. `cues`: the speech verbs an
+    attribution names (models/dash_cue_words.txt, which the quotes component loads when it
+    is created; read here when they are not given)."""
     opaque = _opaque(text)
-    cues = lexicon.lower_set("dash_cue_words.txt")
+    if cues is None:
+        cues = lexicon.lower_set("dash_cue_words.txt")
     paras = paragraphs(text)
     found: list[list[_Candidate]] = []
     listish: list[bool] = []  # paragraphs that open with a dash before a heading-like item

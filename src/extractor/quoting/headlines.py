@@ -7,9 +7,10 @@ shapes: a speaker before a colon, a speaker before a speech verb, or "..., X SAY
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
-from extractor import lexicon
 from extractor.linguistics.syntax import word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
@@ -18,10 +19,10 @@ MAX_SPEAKER_WORDS = 4
 _VOWELS = "aeiou"
 
 
-def cue_forms(lemmas: frozenset[str]) -> dict[str, str]:
+def cue_forms(lemmas: frozenset[str], irregular: Mapping[str, str]) -> dict[str, str]:
     """Return the written forms of the cue verbs a headline uses: "warns", "urged", "denies",
-    "denied", "admitted", and the irregular ones listed in models/."""
-    forms = dict(lexicon.cue_irregular_forms())
+    "denied", "admitted", and the `irregular` ones (form -> lemma)."""
+    forms = dict(irregular)
     for lemma in lemmas:
         for form in _regular_forms(lemma):
             forms.setdefault(form, lemma)
