@@ -99,7 +99,7 @@ def fits(
         return short[head] in expanded or head in titles
     covered = words.describing.get(head, ())
     return (
-        any(head in t.replace("-", " ").split() for t in titles)
+        any(head in lexicon.words_only(lexicon.title_words(t)) for t in titles)
         or (head == "leader" and bool(titles & leaders))
         # "the German chancellor" is the one the article has called only "the leader"
         or (head in leaders and titles == {"leader"} and country is not None)

@@ -38,8 +38,10 @@ class Role:
 class RoleReader:
     def __init__(self) -> None:
         self.titles = lexicon.title_tokens()
+        # An institution's name is matched word for word against a phrase's tokens, so it is
+        # split the way titles are: as a Doc is tokenized.
         self.institutions = {
-            tuple(name.split()): code for name, code in lexicon.institutions().items()
+            lexicon.title_words(name): code for name, code in lexicon.institutions().items()
         }
         self.honorifics = lexicon.honorifics()
         self.title_countries = dict(lexicon.title_countries())
@@ -112,7 +114,7 @@ class RoleReader:
         return tuple(t.lower_ for t in tokens) in self.parties
 
     def _a_profession(self, role: Role) -> bool:
-        return any(t.lower().split()[-1] in self.professions for t in role.titles)
+        return any(lexicon.title_words(t)[-1] in self.professions for t in role.titles)
 
     def _country_of_a_body(self, name: Span) -> str | None:
         """The country whose state body or armed unit the person is part of, when its name
