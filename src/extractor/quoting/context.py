@@ -17,10 +17,17 @@ from extractor.quoting.words import QuoteWords
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    max_pronoun_distance: int
-    attribution_window: int
-    max_chain: int
-    direct_share_of_clause: float
+    """The quotes component's tunable reaches, with their defaults: the one place they are
+    written (the factory's default config is made from them)."""
+
+    # How far back (in characters) "he said" looks for the person it points to.
+    max_pronoun_distance: int = 1500
+    # How many tokens between a quotation mark and the cue that attributes it.
+    attribution_window: int = 12
+    # How many heads up the parse a quoted fragment climbs to the verb that governs it.
+    max_chain: int = 8
+    # The share of a reported clause in quotation marks above which it is a direct quote.
+    direct_share_of_clause: float = 0.8
     # How many sentences back (and ahead) in its paragraph a quote with no cue looks for the
     # speaker it continues.
     inherit_reach_sentences: int = 4
@@ -33,6 +40,14 @@ class QuoteSettings:
     body_kind_reach_sentences: int = 3
     # How many paragraphs back "the Naftogaz CEO says" may find the speaker of the passage.
     passage_reach_paragraphs: int = 2
+    # How many tokens into the attribution after a closing dash its speech verb may stand
+    # ("- the Russian foreign minister Sergey Lavrov told reporters").
+    dash_cue_tokens: int = 12
+    # How many words a speaker in a capitals headline may have ("WHITE HOUSE SAYS").
+    headline_speaker_words: int = 4
+    # How many characters before the colon of "Sikorski: Putin would do well ..." may name
+    # the speaker.
+    colon_speaker_chars: int = 80
 
 
 @dataclass

@@ -33,7 +33,6 @@ if TYPE_CHECKING:  # context.py imports this module: the settings type is only a
     from extractor.quoting.context import QuoteSettings
 
 MAX_BODY_WORDS = 8
-MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -892,7 +891,7 @@ class SpeakerResolver:
     def _is_seat(self, token: Token) -> bool:
         """ "Kremlin", "White House", "Downing Street": a seat of government (ending at the
         token), which speaks for it."""
-        for size in range(1, MAX_SEAT_WORDS + 1):
+        for size in range(1, self.words.max_seat_tokens + 1):
             if token.i - size + 1 < 0:
                 break
             if self.doc[token.i - size + 1 : token.i + 1].text.lower() in self.words.seats:

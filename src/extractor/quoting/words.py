@@ -4,8 +4,10 @@ quotes component is created, and handed to every finder, resolver and sieve of e
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from extractor import lexicon
 from extractor.linguistics.resolver import DescriptionWords
@@ -37,6 +39,7 @@ class QuoteWords:
     speech_lemmas: frozenset[str]  # cue verbs of speech (not thought)
     gendered_titles: Mapping[str, str]  # "spokeswoman" -> "f"
     seats: frozenset[str]  # lower-cased seats of government: "kremlin", "white house"
+    max_seat_tokens: int  # the most tokens a seat of government is written in
     # The attribution sieves
     view_adjectives: frozenset[str]  # "Andrey is more skeptical"
     stance_verbs: frozenset[str]  # "is", "remained"
@@ -49,10 +52,14 @@ class QuoteWords:
         return self.descriptions.sources
 
     @classmethod
-    def load(cls) -> QuoteWords:
+    def load(cls, tokenizer: Callable[[str], Doc]) -> QuoteWords:
+        """`tokenizer`: the pipeline's, to count the tokens of names as a Doc will have them."""
         institution_nouns = lexicon.lower_set("institution_nouns.txt")
         generic_body_nouns = lexicon.lower_set("generic_body_nouns.txt")
         titles = lexicon.title_tokens()
+        seats = frozenset(
+            place for place, (_, kind) in lexicon.countries().seats.items() if kind == "seat"
+        )
         return cls(
             non_quote_cues=lexicon.lower_set("non_quote_cues.txt"),
             event_marks=lexicon.lower_set("event_marks.txt"),
@@ -77,8 +84,14 @@ class QuoteWords:
                 lemma for lemma, kind in lexicon.cue_verbs().items() if kind == "speech"
             ),
             gendered_titles=lexicon.gendered_titles(),
-            seats=frozenset(
-                place for place, (_, kind) in lexicon.countries().seats.items() if kind == "seat"
+            seats=seats,
+            max_seat_tokens=max(
+                (
+                    len(tokenizer(place))
+                    for place in lexicon.seats_of_government()
+                    if place.lower() in seats
+                ),
+                default=0,
             ),
             view_adjectives=lexicon.lower_set("view_adjectives.txt"),
             stance_verbs=lexicon.lower_set("stance_verbs.txt"),
