@@ -27,12 +27,21 @@ class ModelSettings:
     # None: the fitted threshold leaves unsure speakers null; 0: every speaker a sieve found is
     # named, with its confidence (what training and cross-validation start from).
     min_speaker_confidence: float | None = None
+    # Any other setting of a component that differs from its factory's default, as
+    # (component, setting, value): (("extractor_quotes", "max_pronoun_distance", 800),). A
+    # tuple, so that equal settings are one key and load their pipeline once.
+    component_settings: tuple[tuple[str, str, Any], ...] = ()
 
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
         """Return the component settings these model settings override."""
-        if self.min_speaker_confidence is None:
-            return {}
-        return {"extractor_quotes": {"min_confidence": self.min_speaker_confidence}}
+        config: dict[str, dict[str, Any]] = {}
+        for component, setting, value in self.component_settings:
+            config.setdefault(component, {})[setting] = value
+        if self.min_speaker_confidence is not None:
+            config.setdefault("extractor_quotes", {})["min_confidence"] = (
+                self.min_speaker_confidence
+            )
+        return config
 
 
 class ExtractionError(Exception):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 import pycountry
 from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 
-from extractor.resources import table, word_list
+from extractor.resources import data_dir, json_document, table, word_list
 
 
 def _plural(demonym: str) -> str | None:
@@ -270,6 +273,23 @@ def description_words() -> dict[str, tuple[str, ...]]:
 def source_phrases() -> tuple[tuple[str, ...], ...]:
     """Phrases that introduce the source of a statement ("according to"), as lower-case words."""
     return tuple(tuple(line.lower().split()) for line in word_list("cue_phrases.txt"))
+
+
+ATTRIBUTION_WEIGHTS = "attribution_weights.json"
+
+
+@cache
+def attribution_weights() -> Mapping[str, Any] | None:
+    """The fitted attribution confidence model as stored (weights, intercept, threshold), or
+    None before one has been fitted (`make train` writes it)."""
+    document = json_document(ATTRIBUTION_WEIGHTS)
+    return None if document is None else dict(document)
+
+
+def rule_file_path(name: str) -> Path:
+    """The path of one rule file, for the training scripts that refit and rewrite it; every
+    read goes through the accessors above."""
+    return data_dir() / name
 
 
 @cache

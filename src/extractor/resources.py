@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGED = Path(__file__).parent / "models"
 _CHECKOUT = Path(__file__).resolve().parents[2] / "models"
@@ -18,10 +20,14 @@ def data_dir() -> Path:
     raise FileNotFoundError(f"rule data not found: looked in {_PACKAGED} and {_CHECKOUT}")
 
 
+def _text(name: str) -> str:
+    """Return one rule file's text: every read of a file in `models/` passes here."""
+    return (data_dir() / name).read_text(encoding="utf-8")
+
+
 def _lines(name: str) -> list[str]:
-    path = data_dir() / name
     lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in _text(name).splitlines():
         line = raw.rstrip("\n")
         if line.strip() and not line.lstrip().startswith("#"):
             lines.append(line.strip())
@@ -38,6 +44,15 @@ def word_list(name: str) -> tuple[str, ...]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Return the rows of a tab-separated table, each cell stripped."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+@cache
+def json_document(name: str) -> Any:
+    """Return a JSON rule file parsed, or None when there is no such file (a fitted model
+    before its first fit)."""
+    if not (data_dir() / name).is_file():
+        return None
+    return json.loads(_text(name))
 
 
 @cache

@@ -49,6 +49,8 @@ class CountryGazetteer:
 
     def __init__(self, nlp: Language) -> None:
         self.lexicon = lexicon.countries()
+        self.compass_words = lexicon.lower_set("compass_words.txt")
+        self.government_nouns = lexicon.lower_set("government_nouns.txt")
         self.kinds: dict[tuple[str, ...], tuple[str, str]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns = []
@@ -69,7 +71,7 @@ class CountryGazetteer:
                 continue
             for token in span:
                 country_at[token.i] = code
-            if kind == "capital" and not acts(span):
+            if kind == "capital" and not acts(span, self.government_nouns):
                 continue
             mentions.setdefault(code, []).append(span)
         doc._.country_at = country_at
@@ -100,8 +102,7 @@ class CountryGazetteer:
             return False
         return span.doc[start - 1].lower_ in self.lexicon.historical
 
-    @staticmethod
-    def _swallowed(span: Span, kind: str) -> bool:
+    def _swallowed(self, span: Span, kind: str) -> bool:
         """True when the match is part of a longer name of something else."""
         first = span[0]
         if not first.ent_type_:
@@ -117,8 +118,10 @@ class CountryGazetteer:
             return False
         extra = [t for t in entity if t.i < span.start or t.i >= span.end]
         extra = [t for t in extra if t.pos_ != "DET"]  # "The United States" is still it
-        compass = lexicon.lower_set("compass_words.txt")
-        return any(t.is_alpha and t.text[:1].isupper() and t.lower_ not in compass for t in extra)
+        return any(
+            t.is_alpha and t.text[:1].isupper() and t.lower_ not in self.compass_words
+            for t in extra
+        )
 
 
 def _is_pronoun_us(token: Token) -> bool:
@@ -132,8 +135,9 @@ def _is_pronoun_us(token: Token) -> bool:
     return following is None or following.is_stop or not following.is_alpha
 
 
-def acts(span: Span) -> bool:
-    """True when a capital stands for its government: subject, possessor, actor."""
+def acts(span: Span, government_nouns: frozenset[str]) -> bool:
+    """True when a capital stands for its government: subject, possessor, actor, or the
+    modifier of one of `government_nouns`."""
     token = span.root
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -142,6 +146,4 @@ def acts(span: Span) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS:
         return True
     # "Moscow officials", "the Kyiv government": a capital modifying its government.
-    return token.dep_ == "compound" and token.head.lower_ in lexicon.lower_set(
-        "government_nouns.txt"
-    )
+    return token.dep_ == "compound" and token.head.lower_ in government_nouns

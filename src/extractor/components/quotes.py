@@ -9,6 +9,8 @@ says which rule decided it (`quoting.records`).
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +26,7 @@ from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
 from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
+from extractor.quoting.words import QuoteWords
 
 
 @Language.factory(
@@ -45,16 +48,9 @@ from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
         "doc._.country_at",
         "doc._.furniture",
     ],
+    # The reaches' defaults are QuoteSettings' own, written there once.
     default_config={
-        "max_pronoun_distance": 1500,
-        "attribution_window": 12,
-        "max_chain": 8,
-        "direct_share_of_clause": 0.8,
-        "inherit_reach_sentences": 4,
-        "document_reach_sentences": 3,
-        "document_next_sentences": 2,
-        "body_kind_reach_sentences": 3,
-        "passage_reach_paragraphs": 2,
+        **asdict(QuoteSettings()),
         "thought_verbs": False,
         "sieves": list(DEFAULT_ORDER),
         "min_confidence": None,
@@ -72,6 +68,9 @@ def make_quotes(
     document_next_sentences: int,
     body_kind_reach_sentences: int,
     passage_reach_paragraphs: int,
+    dash_cue_tokens: int,
+    headline_speaker_words: int,
+    colon_speaker_chars: int,
     thought_verbs: bool,
     sieves: list[str],
     min_confidence: float | None,
@@ -79,56 +78,54 @@ def make_quotes(
     """`min_confidence`: below it a speaker is left null; None takes the fitted threshold of
     models/attribution_weights.json, 0 names every speaker a sieve found (for training)."""
     settings = QuoteSettings(
-        max_pronoun_distance,
-        attribution_window,
-        max_chain,
-        direct_share_of_clause,
-        inherit_reach_sentences,
-        document_reach_sentences,
-        document_next_sentences,
-        body_kind_reach_sentences,
-        passage_reach_paragraphs,
+        max_pronoun_distance=max_pronoun_distance,
+        attribution_window=attribution_window,
+        max_chain=max_chain,
+        direct_share_of_clause=direct_share_of_clause,
+        inherit_reach_sentences=inherit_reach_sentences,
+        document_reach_sentences=document_reach_sentences,
+        document_next_sentences=document_next_sentences,
+        body_kind_reach_sentences=body_kind_reach_sentences,
+        passage_reach_paragraphs=passage_reach_paragraphs,
+        dash_cue_tokens=dash_cue_tokens,
+        headline_speaker_words=headline_speaker_words,
+        colon_speaker_chars=colon_speaker_chars,
     )
     unknown = [name for name in sieves if name not in SIEVES]
     if unknown:
         raise ValueError(f"{name}: unknown attribution sieves: {', '.join(unknown)}")
-    return QuoteFinder(settings, thought_verbs, list(sieves), Gate.load(min_confidence))
+    return QuoteFinder(nlp, settings, thought_verbs, list(sieves), Gate.load(min_confidence))
 
 
 class QuoteFinder:
     """Sets `doc._.quotes`: QuoteRecords in text order."""
 
     def __init__(
-        self, settings: QuoteSettings, thought_verbs: bool, sieves: list[str], gate: Gate
+        self,
+        nlp: Language,
+        settings: QuoteSettings,
+        thought_verbs: bool,
+        sieves: list[str],
+        gate: Gate,
     ) -> None:
         self.settings = settings
         self.sieves = sieves
         self.gate = gate
-        verbs = lexicon.cue_verbs()
-        self.cues = Cues(
-            frozenset(
-                lemma
-                for lemma, kind in verbs.items()
-                if kind == "speech" or (thought_verbs and kind == "thought")
-            ),
-            frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
-            frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
-            lexicon.cue_verb_phrases(),
-        )
-        self.non_quote_cues = lexicon.lower_set("non_quote_cues.txt")
-        self.cue_forms = cue_forms(self.cues.lemmas)
-        self.event_marks = lexicon.lower_set("event_marks.txt")
+        # Every rule file the quote finders read is loaded here, once, and handed to each Doc.
+        self.cues = Cues.load(thought_verbs)
+        self.cue_forms = cue_forms(self.cues.lemmas, lexicon.cue_irregular_forms())
+        self.words = QuoteWords.load(nlp.tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
-        context = QuoteContext(doc, self.cues, self.settings)
+        context = QuoteContext(doc, self.cues, self.settings, self.words)
         headlines = HeadlineFinder(context, self.cue_forms)
-        quoted = QuotedFinder(context, self.non_quote_cues).events()
+        quoted = QuotedFinder(context).events()
         events = headlines.attribute(quoted)
         events += [e for e in quoted if is_quote(e)]
         capitals = [(line.start_char, line.end_char) for line in headlines.lines]
         events += [
             e
-            for e in ReportedFinder(context, self.event_marks).events()
+            for e in ReportedFinder(context).events()
             if not any(start <= e.start < end for start, end in capitals)
         ]
         events += dash_events(context)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -14,38 +14,46 @@ _REGIONS_KEY = "extractor.credit_regions"
 _PARENTHESES = re.compile(r"\(([^()\n]{0,300})\)")
 
 
-@cache
-def _markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return (
-        tuple(lexicon.lower_set("credit_markers.txt")),
-        tuple(lexicon.lower_set("byline_markers.txt")),
-    )
+@dataclass(frozen=True)
+class CreditWords:
+    """The words that mark a credit ("Getty Images"), a byline ("reporting by") and a byline's
+    opening ("by"), loaded once by the component that skips them."""
+
+    credit_markers: tuple[str, ...]
+    byline_markers: tuple[str, ...]
+    byline_openers: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def load(cls) -> CreditWords:
+        return cls(
+            tuple(lexicon.lower_set("credit_markers.txt")),
+            tuple(lexicon.lower_set("byline_markers.txt")),
+            tuple(tuple(opener.split()) for opener in lexicon.lower_set("byline_openers.txt")),
+        )
 
 
-@cache
-def _openers() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(opener.split()) for opener in lexicon.lower_set("byline_openers.txt"))
-
-
-def doc_credit_regions(doc: Doc) -> list[range]:
+def doc_credit_regions(doc: Doc, words: CreditWords) -> list[range]:
     """`credit_regions` of a Doc's text, worked out once per Doc."""
     cached = doc.user_data.get(_REGIONS_KEY)
     if cached is None:
-        cached = doc.user_data[_REGIONS_KEY] = credit_regions(doc.text)
+        cached = doc.user_data[_REGIONS_KEY] = credit_regions(doc.text, words)
     return cached
 
 
-def doc_regions_to_skip(doc: Doc) -> list[range]:
+def doc_regions_to_skip(doc: Doc, words: CreditWords | None = None) -> list[range]:
     """Character ranges no name or organization is taken from: credits, bylines and the page
-    furniture the furniture component marked."""
+    furniture the furniture component marked. A component passes the `words` it loaded when
+    it was created; without them they are loaded here, at the first Doc."""
     furniture = [range(start, end) for start, end in doc._.furniture or []]
-    return doc_credit_regions(doc) + furniture
+    return doc_credit_regions(doc, words or CreditWords.load()) + furniture
 
 
-def credit_regions(text: str) -> list[range]:
+def credit_regions(text: str, credit_words: CreditWords) -> list[range]:
     """Return character ranges of photo credits ("(John Thys/AFP via Getty Images)"), bylines
     and agency lines ("The Associated Press contributed to this report")."""
-    credit_markers, byline_markers = _markers()
+    credit_markers = credit_words.credit_markers
+    byline_markers = credit_words.byline_markers
+    byline_openers = credit_words.byline_openers
     regions: list[range] = []
     for match in _PARENTHESES.finditer(text):
         content = match.group(1)
@@ -58,7 +66,7 @@ def credit_regions(text: str) -> list[range]:
         if words and (
             (
                 len(words) <= MAX_BYLINE_WORDS
-                and any(tuple(words[: len(o)]) == o for o in _openers())
+                and any(tuple(words[: len(o)]) == o for o in byline_openers)
             )
             or (len(words) <= MAX_BYLINE_WORDS and any(_has_word(line, m) for m in byline_markers))
         ):

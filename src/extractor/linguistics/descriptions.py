@@ -32,7 +32,9 @@ def link_descriptions(
         for index, person_id in person_at.items()
         if person_id in by_id and not in_capitals_line(doc[index])
     )
-    resolver = DescriptionResolver(doc, by_id, person_at, antecedents, countries_final=False)
+    resolver = DescriptionResolver(
+        doc, by_id, person_at, antecedents, roles.descriptions, countries_final=False
+    )
     for token in doc:
         if token.pos_ != "NOUN" or token.lower_ not in heads or token.i in person_at:
             continue

@@ -37,7 +37,14 @@ def name_key(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 class PublicFigures:
-    def __init__(self, rows: tuple[tuple[str, ...], ...]) -> None:
+    def __init__(
+        self,
+        rows: tuple[tuple[str, ...], ...],
+        polish_spellings: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        """`rows`: public_figures.tsv; `polish_spellings`: (Polish, English) spelling pairs,
+        in the order they are applied, for names in copy translated from Polish."""
+        self.polish_spellings = polish_spellings
         self.by_name: dict[tuple[str, ...], Figure] = {}
         self.by_surname: dict[str, list[tuple[tuple[str, ...], Figure]]] = {}
         for row in rows:
@@ -63,7 +70,7 @@ class PublicFigures:
         translated from Polish spells it ("Siergiej Ławrow") is tried in English too."""
         found = self._find(words)
         if found is None:
-            english = tuple(english_spelling(word) for word in words)
+            english = tuple(english_spelling(word, self.polish_spellings) for word in words)
             if english != tuple(w.lower() for w in words):
                 found = self._find(english)
         return found
@@ -86,10 +93,10 @@ class PublicFigures:
         return found.pop() if len(found) == 1 else None
 
 
-def english_spelling(word: str) -> str:
+def english_spelling(word: str, polish_spellings: tuple[tuple[str, str], ...]) -> str:
     """A name's word as English news would transliterate it from its Polish spelling."""
     spelled = word.lower()
-    for polish, english in lexicon.polish_spellings():
+    for polish, english in polish_spellings:
         if polish.endswith("$"):
             if spelled.endswith(polish[:-1]):
                 spelled = spelled[: -len(polish) + 1] + english
@@ -118,4 +125,4 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 @cache
 def public_figures() -> PublicFigures:
-    return PublicFigures(lexicon.public_figure_rows())
+    return PublicFigures(lexicon.public_figure_rows(), lexicon.polish_spellings())

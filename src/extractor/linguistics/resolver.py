@@ -16,14 +16,37 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from extractor import lexicon
 from extractor.annotations import PersonRecord
-from extractor.linguistics.syntax import in_capitals_line, is_main_subject
+from extractor.linguistics.syntax import SourcePhrases, in_capitals_line, is_main_subject
 
 FORMER = frozenset({"former", "ex", "then"})  # "the former Russian president"
+
+
+@dataclass(frozen=True)
+class DescriptionWords:
+    """What a description is matched against a person's titles with, loaded once by the
+    component that resolves descriptions."""
+
+    leaders: frozenset[str]  # "president", "prime minister": who "the leader" can be
+    generic_titles: frozenset[str]  # "head", "leader": titles that name no office
+    abbreviations: Mapping[str, str]  # "pm" -> "prime minister"
+    describing: Mapping[str, tuple[str, ...]]  # "diplomat" -> the titles it stands for
+    sources: SourcePhrases  # "according to X" makes X the subject of its sentence
+
+    @classmethod
+    def load(cls) -> DescriptionWords:
+        return cls(
+            lexicon.lower_set("leader_titles.txt"),
+            lexicon.lower_set("generic_titles.txt"),
+            lexicon.title_abbreviations(),
+            lexicon.description_words(),
+            SourcePhrases.load(),
+        )
 
 
 def description_head(noun: Token) -> str:
@@ -48,6 +71,7 @@ def fits(
     head: str,
     country: str | None,
     untitled_ok: bool,
+    words: DescriptionWords,
     qualifiers: frozenset[str] = frozenset(),
     unknown_country_ok: bool = True,
 ) -> bool:
@@ -59,8 +83,8 @@ def fits(
     if country and person.country and person.country != country:
         return False
     titles = {t.lower() for t in person.titles}
-    leaders = lexicon.lower_set("leader_titles.txt")
-    if titles <= lexicon.lower_set("generic_titles.txt"):
+    leaders = words.leaders
+    if titles <= words.generic_titles:
         # Untitled, or only "the head" of something. Unless countries are final, "the Chinese
         # leader" is not someone of no known country yet: the country would come from it.
         known = country_fits(country, person, unknown_country_ok)
@@ -69,13 +93,13 @@ def fits(
             return True
         if not titles:
             return False
-    short = lexicon.title_abbreviations()
+    short = words.abbreviations
     expanded = titles | {short[t] for t in titles if t in short}
     if head in short:
         return short[head] in expanded or head in titles
-    covered = lexicon.description_words().get(head, ())
+    covered = words.describing.get(head, ())
     return (
-        any(head in t.replace("-", " ").split() for t in titles)
+        any(head in lexicon.words_only(lexicon.title_words(t)) for t in titles)
         or (head == "leader" and bool(titles & leaders))
         # "the German chancellor" is the one the article has called only "the leader"
         or (head in leaders and titles == {"leader"} and country is not None)
@@ -87,14 +111,16 @@ def fits(
     )
 
 
-def is_leader(head: str, person: PersonRecord) -> bool:
+def is_leader(head: str, person: PersonRecord, leaders: frozenset[str]) -> bool:
     """Whether a leader's description ("the president") fits a person named as a leader."""
-    leaders = lexicon.lower_set("leader_titles.txt")
     return head in leaders and any(t.lower() in leaders for t in person.titles)
 
 
 def written_beside(
-    doc: Doc, person_at: Mapping[int, str], person_nouns: frozenset[str], title_heads: set[str]
+    doc: Doc,
+    person_at: Mapping[int, str],
+    person_nouns: frozenset[str],
+    title_heads: frozenset[str],
 ) -> dict[str, list[tuple[int, str]]]:
     """The nouns written beside each person's name: before it in its phrase ("Romanian
     journalist Remus Cernea"), in apposition ("Wang Wenbin, a spokesman for ..."), or
@@ -149,6 +175,7 @@ class DescriptionResolver:
         people: Mapping[str, PersonRecord],
         person_at: Mapping[int, str],
         antecedents: Sequence[tuple[int, str]],
+        words: DescriptionWords,
         countries_final: bool = True,
     ) -> None:
         """`antecedents`: (character offset, person id) of the mentions a description can
@@ -160,6 +187,7 @@ class DescriptionResolver:
         self.person_at = person_at
         self.antecedents = antecedents
         self._starts = [start for start, _ in antecedents]
+        self.words = words
         self.countries_final = countries_final
 
     def resolve(self, noun: Token, country: str | None) -> PersonRecord | None:
@@ -182,20 +210,27 @@ class DescriptionResolver:
                 head,
                 country,
                 untitled_ok=True,
+                words=self.words,
                 qualifiers=qualifiers,
                 unknown_country_ok=self.countries_final,
             )
             # "Vladimir Putin has compared ... Citing ..., the Russian president said"
-            or (country is not None and recent.country == country and is_leader(head, recent))
+            or (
+                country is not None
+                and recent.country == country
+                and is_leader(head, recent, self.words.leaders)
+            )
         ):
             return recent
         k = bisect.bisect_left(self._starts, noun.idx)
         for _, person_id in reversed(self.antecedents[:k]):
             person = self.people[person_id]
-            if fits(person, head, country, untitled_ok=False, qualifiers=qualifiers):
+            if fits(
+                person, head, country, untitled_ok=False, words=self.words, qualifiers=qualifiers
+            ):
                 return person
         only = self._only_person_of(country, before=noun.idx)
-        generic = lexicon.lower_set("generic_titles.txt")
+        generic = self.words.generic_titles
         if only is not None and not qualifiers and {t.lower() for t in only.titles} <= generic:
             # "the UK's foreign secretary said" where the one British person named so far is
             # Liz Truss, named without a title: her, the office being the story's.
@@ -251,6 +286,8 @@ class DescriptionResolver:
         subjects = {
             self.person_at[t.i]
             for t in tokens
-            if t.i in self.person_at and is_main_subject(t) and not in_capitals_line(t)
+            if t.i in self.person_at
+            and is_main_subject(t, self.words.sources)
+            and not in_capitals_line(t)
         }
         return self.people[subjects.pop()] if len(subjects) == 1 else None

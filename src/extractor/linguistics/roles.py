@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extractor import lexicon
+from extractor.linguistics.resolver import DescriptionWords
 
 MAX_BLOCK_TOKENS = 8
 PARTY_REACH = 3  # words a party's name may start before the phrase read off a name
@@ -37,8 +38,10 @@ class Role:
 class RoleReader:
     def __init__(self) -> None:
         self.titles = lexicon.title_tokens()
+        # An institution's name is matched word for word against a phrase's tokens, so it is
+        # split the way titles are: as a Doc is tokenized.
         self.institutions = {
-            tuple(name.split()): code for name, code in lexicon.institutions().items()
+            lexicon.title_words(name): code for name, code in lexicon.institutions().items()
         }
         self.honorifics = lexicon.honorifics()
         self.title_countries = dict(lexicon.title_countries())
@@ -47,6 +50,9 @@ class RoleReader:
         self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
         self.parties = lexicon.parties()
         self.service_nouns = lexicon.lower_set("service_nouns.txt")
+        # What descriptions ("the Russian president") are matched against titles with: read
+        # with the titles, for whoever reads roles to resolve descriptions too.
+        self.descriptions = DescriptionWords.load()
 
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
@@ -111,7 +117,7 @@ class RoleReader:
         return tuple(t.lower_ for t in tokens) in self.parties
 
     def _a_profession(self, role: Role) -> bool:
-        return any(t.lower().split()[-1] in self.professions for t in role.titles)
+        return any(lexicon.title_words(t)[-1] in self.professions for t in role.titles)
 
     def _country_of_a_body(self, name: Span) -> str | None:
         """The country whose state body or armed unit the person is part of, when its name

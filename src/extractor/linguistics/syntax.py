@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from extractor import lexicon
 
 _LINES_KEY = "extractor.lines"
+
+
+@dataclass(frozen=True)
+class SourcePhrases:
+    """The phrases that introduce the source of a statement ("according to", "in the words
+    of"; models/cue_phrases.txt), as lower-case words."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    openers: frozenset[str]  # their first words: most tokens are ruled out by these
+
+    @classmethod
+    def load(cls) -> SourcePhrases:
+        phrases = lexicon.source_phrases()
+        return cls(phrases, frozenset(words[0] for words in phrases))
 
 
 def in_capitals_line(token: Token) -> bool:
@@ -31,13 +45,13 @@ def _lines(doc: Doc) -> tuple[list[int], list[bool]]:
     return cached
 
 
-def is_main_subject(token: Token) -> bool:
+def is_main_subject(token: Token, sources: SourcePhrases) -> bool:
     """True for the subject of a sentence's main clause, or a name in apposition to it
     ("The Ukrainian president, Volodymyr Zelenskiy, ... said"), or the source of "according
     to Alexander Khramchikhin, ...", who is as much the one speaking."""
     if token.dep_ == "appos":
         token = token.head
-    if is_phrase_source(token):
+    if is_phrase_source(token, sources):
         return True
     while token.dep_ in ("compound", "flat"):
         token = token.head
@@ -108,13 +122,13 @@ def sentences_ahead(token: Token, count: int) -> int:
     return last.idx + len(last)
 
 
-def source_phrase_from(first: Token) -> tuple[Token, Token] | None:
+def source_phrase_from(first: Token, sources: SourcePhrases) -> tuple[Token, Token] | None:
     """For the first word of a phrase that introduces a source ("according to X", "in the
-    words of X"; models/cue_phrases.txt), the phrase's last word and the source X."""
-    if first.lower_ not in _source_phrase_openers():
+    words of X"), the phrase's last word and the source X."""
+    if first.lower_ not in sources.openers:
         return None  # (asked of every token of an article: most end here)
     doc = first.doc
-    for words in lexicon.source_phrases():
+    for words in sources.phrases:
         end = first.i + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[first.i : end]) == words:
             last = doc[end - 1]
@@ -124,12 +138,12 @@ def source_phrase_from(first: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def is_phrase_source(token: Token) -> bool:
-    """True for X in "according to X": the source a phrase of models/cue_phrases.txt names."""
+def is_phrase_source(token: Token, sources: SourcePhrases) -> bool:
+    """True for X in "according to X": the source a phrase of `sources` names."""
     if token.dep_ != "pobj":
         return False
     last = token.head
-    for words in lexicon.source_phrases():
+    for words in sources.phrases:
         start = last.i - len(words) + 1
         if start >= 0 and tuple(t.lower_ for t in token.doc[start : last.i + 1]) == words:
             return True
@@ -140,8 +154,3 @@ def is_definite(noun: Token) -> bool:
     """ "the president", "Russia's president": a noun that refers to one already known; not
     "a president" or "presidents"."""
     return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
-
-
-@cache
-def _source_phrase_openers() -> frozenset[str]:
-    return frozenset(words[0] for words in lexicon.source_phrases())

@@ -17,7 +17,6 @@ from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.headlines import in_capitals
 from extractor.quoting.speakers import Speaker
 
-MAX_SPEAKER_CHARS = 80
 MAX_LINE_WORDS = 40
 MIN_STATEMENT_WORDS = 3
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -31,7 +30,11 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
         # The line is read as text (its colon, the statement's stripped end), which becomes
         # tokens only where the parse is asked about it.
         colon = line.find(": ")
-        if colon <= 0 or colon > MAX_SPEAKER_CHARS or len(line.split()) > MAX_LINE_WORDS:
+        if (
+            colon <= 0
+            or colon > context.settings.colon_speaker_chars
+            or len(line.split()) > MAX_LINE_WORDS
+        ):
             continue
         statement_start = start + colon + 2
         statement_end = start + len(line.rstrip().rstrip(".!"))

@@ -15,10 +15,10 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from extractor.resources import data_dir
+from extractor import lexicon
 
-WEIGHTS_FILE = "attribution_weights.json"
 # How far before a quote other people's names make its speaker less certain.
 NEARBY_CHARS = 400
 LEAD_PARAGRAPHS = 2
@@ -121,11 +121,14 @@ class ConfidenceModel:
 
     @classmethod
     def from_json(cls, text: str) -> ConfidenceModel:
-        data = json.loads(text)
+        return cls.from_mapping(json.loads(text))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> ConfidenceModel:
         return cls(dict(data["weights"]), float(data["intercept"]), float(data["threshold"]))
 
 
 def load_model() -> ConfidenceModel | None:
     """The committed model, or None before one has been fitted."""
-    path = data_dir() / WEIGHTS_FILE
-    return ConfidenceModel.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+    data = lexicon.attribution_weights()
+    return None if data is None else ConfidenceModel.from_mapping(data)

@@ -12,14 +12,22 @@ from extractor.quoting.cues import Cues
 from extractor.quoting.dashes import DashSpeech, dash_spans
 from extractor.quoting.marks import MarkedSpan, paragraphs, quoted_spans
 from extractor.quoting.speakers import Speaker, SpeakerResolver
+from extractor.quoting.words import QuoteWords
 
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    max_pronoun_distance: int
-    attribution_window: int
-    max_chain: int
-    direct_share_of_clause: float
+    """The quotes component's tunable reaches, with their defaults: the one place they are
+    written (the factory's default config is made from them)."""
+
+    # How far back (in characters) "he said" looks for the person it points to.
+    max_pronoun_distance: int = 1500
+    # How many tokens between a quotation mark and the cue that attributes it.
+    attribution_window: int = 12
+    # How many heads up the parse a quoted fragment climbs to the verb that governs it.
+    max_chain: int = 8
+    # The share of a reported clause in quotation marks above which it is a direct quote.
+    direct_share_of_clause: float = 0.8
     # How many sentences back (and ahead) in its paragraph a quote with no cue looks for the
     # speaker it continues.
     inherit_reach_sentences: int = 4
@@ -32,6 +40,14 @@ class QuoteSettings:
     body_kind_reach_sentences: int = 3
     # How many paragraphs back "the Naftogaz CEO says" may find the speaker of the passage.
     passage_reach_paragraphs: int = 2
+    # How many tokens into the attribution after a closing dash its speech verb may stand
+    # ("- the Russian foreign minister Sergey Lavrov told reporters").
+    dash_cue_tokens: int = 12
+    # How many words a speaker in a capitals headline may have ("WHITE HOUSE SAYS").
+    headline_speaker_words: int = 4
+    # How many characters before the colon of "Sikorski: Putin would do well ..." may name
+    # the speaker.
+    colon_speaker_chars: int = 80
 
 
 @dataclass
@@ -51,11 +67,12 @@ class SpeechEvent:
 
 
 class QuoteContext:
-    def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings) -> None:
+    def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings, words: QuoteWords) -> None:
         self.doc = doc
         self.text = doc.text
         self.cues = cues
         self.settings = settings
+        self.words = words
         # Paragraphs, quotation marks and dashes are found over the text, not over tokens:
         # each is given the tokens that cover it here, once (`words_over`).
         self.paragraphs = paragraphs(self.text)
@@ -65,7 +82,7 @@ class QuoteContext:
         # Speech set off by dashes, outside quotation marks: its words are a quote's too.
         self.dashed: list[DashSpeech] = [
             d
-            for d in dash_spans(self.text)
+            for d in dash_spans(self.text, words.dash_cues)
             if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
         ]
         self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]
@@ -76,7 +93,7 @@ class QuoteContext:
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
         self.memo: dict[str, object] = {}  # what sieves work out once per document
-        self.resolver = SpeakerResolver(doc, sorted(quoted), settings)
+        self.resolver = SpeakerResolver(doc, sorted(quoted), settings, words)
 
     def _has_words(self, marks: MarkedSpan) -> bool:
         start, end = marks.inner

@@ -16,11 +16,6 @@ MAX_SPLIT_NAME_TOKENS = 3
 # A verb without a subject of its own speaks for the subject of the verb it hangs from:
 # "Putin was reported to have said", "took to Twitter ..., insisting that ...".
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
-# Forms of "say" count whatever the tagger calls them: headlines in title case ("Putin Says")
-# are often tagged as proper nouns.
-ALWAYS_CUES = frozenset(
-    {"say"} | {form for form, lemma in lexicon.cue_irregular_forms().items() if lemma == "say"}
-)
 
 
 class Cues:
@@ -28,22 +23,47 @@ class Cues:
         self,
         lemmas: frozenset[str],
         quote_only_lemmas: frozenset[str],
-        fragment_lemmas: frozenset[str] = frozenset(),
-        verb_phrases: frozenset[tuple[str, str]] = frozenset(),
+        fragment_lemmas: frozenset[str],
+        verb_phrases: frozenset[tuple[str, str]],
+        say_forms: frozenset[str],
+        hearer_verbs: frozenset[str],
     ) -> None:
         self.lemmas = lemmas
         self.quote_only_lemmas = quote_only_lemmas
         self.fragment_lemmas = fragment_lemmas
         self.verb_phrases = verb_phrases  # ("make", "clear"): "Biden made clear the US would"
+        # Forms of "say" count whatever the tagger calls them: headlines in title case ("Putin
+        # Says") are often tagged as proper nouns.
+        self.say_forms = say_forms
+        self.hearer_verbs = hearer_verbs  # "Americans were told that ...": who heard it
 
-    @staticmethod
-    def _tells_a_hearer(verb: Token) -> bool:
-        return verb.lemma_.lower() in lexicon.lower_set("hearer_verbs.txt")
+    @classmethod
+    def load(cls, thought_verbs: bool) -> Cues:
+        """The cue verbs of models/, with verbs of thought ("believe") when `thought_verbs`."""
+        verbs = lexicon.cue_verbs()
+        return cls(
+            frozenset(
+                lemma
+                for lemma, kind in verbs.items()
+                if kind == "speech" or (thought_verbs and kind == "thought")
+            ),
+            frozenset(lemma for lemma, kind in verbs.items() if kind == "quote"),
+            frozenset(lemma for lemma, kind in verbs.items() if kind == "fragment"),
+            lexicon.cue_verb_phrases(),
+            frozenset(
+                {"say"}
+                | {form for form, lemma in lexicon.cue_irregular_forms().items() if lemma == "say"}
+            ),
+            lexicon.lower_set("hearer_verbs.txt"),
+        )
+
+    def _tells_a_hearer(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.hearer_verbs
 
     def is_cue(self, token: Token, phrases: bool = True) -> bool:
         """A verb that reports speech: "said", "warned", "denied", and with `phrases` also
         "made clear"."""
-        if token.lower_ in ALWAYS_CUES:
+        if token.lower_ in self.say_forms:
             return True
         if token.pos_ != "VERB":
             return False

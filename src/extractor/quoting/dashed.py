@@ -11,10 +11,6 @@ from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import inverted_subject
 from extractor.quoting.dashes import DashSpeech
 
-# How many tokens into the attribution its speech verb may stand ("- the Russian foreign
-# minister Sergey Lavrov told reporters").
-CUE_TOKENS = 12
-
 
 def dash_events(context: QuoteContext) -> list[SpeechEvent]:
     events = []
@@ -49,7 +45,7 @@ def _cue(context: QuoteContext, speech: DashSpeech) -> Token | None:
     if first is None:
         return None
     paragraph = context.paragraph_of(speech.cue_start)
-    for token in context.doc[first.i : first.i + CUE_TOKENS]:
+    for token in context.doc[first.i : first.i + context.settings.dash_cue_tokens]:
         if context.paragraph_of(token.idx) != paragraph or context.in_quote(token):
             return None
         if context.cues.attributes_quote(token):

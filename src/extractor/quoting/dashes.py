@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.lexicon import lower_set
+from extractor import lexicon
 from extractor.quoting.marks import paragraphs, quoted_spans
 
 DASHES = "-–—"
@@ -39,7 +39,6 @@ _SENTENCE_END = ".!?…"
 _CLOSING_QUOTES = "\"”»’'"
 _TERMINAL = _SENTENCE_END + _CLOSING_QUOTES + ")"
 _QUOTE_OPENINGS = "\"“„«‘'"
-_CUE_FILE = "dash_cue_words.txt"
 MIN_UNCUED_WORDS = 3  # a speech with no attribution must have at least this many words
 CUE_WINDOW = 10  # the speech verb of an attribution is among this many first words
 ANNOUNCING_WINDOW = 6  # a speech verb this close before "...: -" announces the speech
@@ -77,10 +76,13 @@ class _Candidate:
     announced: bool = False  # opened after a colon that a speech verb leads to ("replied: -")
 
 
-def dash_spans(text: str) -> list[DashSpeech]:
-    """Return the dash-marked speeches of a text, in text order."""
+def dash_spans(text: str, cues: frozenset[str] | None = None) -> list[DashSpeech]:
+    """Return the dash-marked speeches of a text, in text order. `cues`: the speech verbs an
+    attribution names (models/dash_cue_words.txt, which the quotes component loads when it
+    is created; read here when they are not given)."""
     opaque = _opaque(text)
-    cues = lower_set(_CUE_FILE)
+    if cues is None:
+        cues = lexicon.lower_set("dash_cue_words.txt")
     paras = paragraphs(text)
     found: list[list[_Candidate]] = []
     listish: list[bool] = []  # paragraphs that open with a dash before a heading-like item

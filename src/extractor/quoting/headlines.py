@@ -7,21 +7,21 @@ shapes: a speaker before a colon, a speaker before a speech verb, or "..., X SAY
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
-from extractor import lexicon
 from extractor.linguistics.syntax import word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.speakers import Speaker
 
-MAX_SPEAKER_WORDS = 4
 _VOWELS = "aeiou"
 
 
-def cue_forms(lemmas: frozenset[str]) -> dict[str, str]:
+def cue_forms(lemmas: frozenset[str], irregular: Mapping[str, str]) -> dict[str, str]:
     """Return the written forms of the cue verbs a headline uses: "warns", "urged", "denies",
-    "denied", "admitted", and the irregular ones listed in models/."""
-    forms = dict(lexicon.cue_irregular_forms())
+    "denied", "admitted", and the `irregular` ones (form -> lemma)."""
+    forms = dict(irregular)
     for lemma in lemmas:
         for form in _regular_forms(lemma):
             forms.setdefault(form, lemma)
@@ -51,6 +51,7 @@ class HeadlineFinder:
         self.context = context
         self.doc = context.doc
         self.forms = forms
+        self.speaker_words = context.settings.headline_speaker_words
         self.lines = [
             span for span in context.paragraph_words if span is not None and in_capitals(span)
         ]
@@ -87,7 +88,7 @@ class HeadlineFinder:
     def _speaker_and_content(self, line: Span) -> tuple[Speaker | None, Token, Span | None] | None:
         doc = self.doc
         colon = next((t for t in line if t.text == ":"), None)
-        if colon is not None and 0 < colon.i - line.start <= MAX_SPEAKER_WORDS:
+        if colon is not None and 0 < colon.i - line.start <= self.speaker_words:
             speaker = self._speaker(doc[line.start : colon.i])
             if speaker is not None:
                 return speaker, colon, _trimmed(doc[colon.i + 1 : line.end])
@@ -103,7 +104,7 @@ class HeadlineFinder:
                     return None
                 speaker = self._speaker(doc[comma + 1 : token.i])
                 return speaker, token, _trimmed(doc[line.start : comma])
-            if 0 < len(before) <= MAX_SPEAKER_WORDS:
+            if 0 < len(before) <= self.speaker_words:
                 speaker = self._speaker(before)
                 if speaker is None:
                     return None
@@ -113,7 +114,7 @@ class HeadlineFinder:
 
     def _speaker(self, words: Span) -> Speaker | None:
         """A person, organization or country that the words name, and nothing else."""
-        if not 0 < len(words) <= MAX_SPEAKER_WORDS:
+        if not 0 < len(words) <= self.speaker_words:
             return None
         resolver = self.context.resolver
         people = {resolver.person_at[t.i] for t in words if t.i in resolver.person_at}

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractor import lexicon
-from extractor.linguistics.syntax import in_capitals_line, source_phrase_from, word_span
+from extractor.linguistics.syntax import (
+    SourcePhrases,
+    in_capitals_line,
+    source_phrase_from,
+    word_span,
+)
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, inverted_subject, under_obligation
 from extractor.quoting.marks import MarkedSpan
@@ -30,12 +33,11 @@ Found = tuple[Token, Token | None]
 
 
 class QuotedFinder:
-    def __init__(self, context: QuoteContext, non_quote_cues: frozenset[str]) -> None:
+    def __init__(self, context: QuoteContext) -> None:
         self.context = context
         self.doc = context.doc
         self.text = context.text
-        self.non_quote_cues = non_quote_cues
-        self.speech_nouns = lexicon.lower_set("speech_nouns.txt")
+        self.words = context.words
 
     def events(self) -> list[SpeechEvent]:
         """Return the quotes in quotation marks, attributed where the text allows. A partial
@@ -64,7 +66,8 @@ class QuotedFinder:
         papers and programmes in title case: wrote in the "Sunday Times" newspaper."""
         before = self.text[max(0, marks.open - 40) : marks.open].lower().split()
         if before and (
-            before[-1] in self.non_quote_cues or " ".join(before[-2:]) in self.non_quote_cues
+            before[-1] in self.words.non_quote_cues
+            or " ".join(before[-2:]) in self.words.non_quote_cues
         ):
             return True
         words = [t for t in tokens if t.is_alpha]
@@ -199,7 +202,7 @@ class QuotedFinder:
                 ]
                 people = {person_at[t.i] for t in named}
                 return (token, named[-1]) if subject is None and len(people) == 1 else None
-            if _ends_sentence(token):
+            if _ends_sentence(token, self.words.abbreviations):
                 return None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
                 return None
@@ -222,7 +225,7 @@ class QuotedFinder:
         opening = self.context.token_at(event.marks.open)
         assert opening is not None
         phrase = self.doc[cue.i + 1 : opening.i]
-        return None if any(_ends_sentence(t) for t in phrase) else found
+        return None if any(_ends_sentence(t, self.words.abbreviations) for t in phrase) else found
 
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
@@ -234,7 +237,7 @@ class QuotedFinder:
         for token in reversed(self.doc[start : opening.i]):
             if self.context.in_quote(token) or "\n" in token.text:
                 return None
-            if _ends_sentence(token):
+            if _ends_sentence(token, self.words.abbreviations):
                 return None
             if self.context.cues.attributes_quote(token):
                 subject = self.context.cues.subject_of(token)
@@ -257,7 +260,7 @@ class QuotedFinder:
         roots = [
             t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and not t.is_punct
         ]
-        documents = self.context.resolver.document_nouns
+        documents = self.words.document_nouns
         relayed: Found | None = None
         for root in reversed(roots):
             token = root
@@ -270,7 +273,7 @@ class QuotedFinder:
                 owner = self._owner_of_words(token)
                 if owner is not None:
                     return token, owner  # "following Joe Biden’s comment that “...”"
-                source = _according_to(token)
+                source = _according_to(token, self.words.sources)
                 if source is not None and source[1] is not None and source[1].lower_ in documents:
                     # "Peskov called on Europe to assess the situation where “aviation is being
                     # used ...”, according to the report": the report relays the speech verb
@@ -286,7 +289,7 @@ class QuotedFinder:
     def _owner_of_words(self, noun: Token) -> Token | None:
         """The possessor of a noun for something said: "Joe Biden’s comment". A pronoun ("its
         characterization") is left to the verb above, which names the same owner."""
-        if noun.pos_ != "NOUN" or noun.lower_ not in self.speech_nouns:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.words.speech_nouns:
             return None
         return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
@@ -317,7 +320,7 @@ FINDER_RULES = {
 }
 
 
-def _ends_sentence(token: Token) -> bool:
+def _ends_sentence(token: Token, abbreviations: frozenset[str]) -> bool:
     """A full stop, unless it closes an abbreviated title in the middle of a sentence: the
     "." of "Lt.-Gen. Yvan Blondin said" is not where the attribution stops."""
     if token.text not in _SENTENCE_END:
@@ -329,30 +332,13 @@ def _ends_sentence(token: Token) -> bool:
         return False  # "Kelly, D-AZ., told": a sentence does not go on with a comma
     before = token.doc[token.i - 1]
     parts = [p for p in re.split(r"[.-]", before.text.lower()) if p]
-    return bool(before.whitespace_) or not parts or not all(p in _abbreviations() for p in parts)
+    return bool(before.whitespace_) or not parts or not all(p in abbreviations for p in parts)
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
-    """Words titles and honorifics abbreviate with a full stop ("Lt", "Gen", "Sen", "Mr"):
-    the parser often ends a sentence there, so the full stop after them is not taken for
-    one."""
-    # A title's word is abbreviated when the tokenizer keeps its full stop ("gen.") or splits
-    # it off as the next token ("col", "." of "Col."; "lt.-gen", "." of "Lt.-Gen.").
-    words = [
-        word
-        for title in lexicon.title_tokens()
-        for k, word in enumerate(title)
-        if word != "." and (word.endswith(".") or title[k + 1 : k + 2] == (".",))
-    ]
-    words += [w for w in lexicon.honorifics() if w.endswith(".")]
-    return frozenset(p for w in words for p in re.split(r"[.-]", w) if p)
-
-
-def _according_to(verb: Token) -> Found | None:
+def _according_to(verb: Token, sources: SourcePhrases) -> Found | None:
     """The source of an "according to X" phrase hanging from a verb, with the cue word."""
     for child in verb.children:
-        phrase = source_phrase_from(child)
+        phrase = source_phrase_from(child, sources)
         if phrase is not None:
             return child, phrase[1]
     return None

@@ -42,7 +42,7 @@ def cue_subject(event: SpeechEvent, context: QuoteContext) -> Token | None:
     cue = event.cue[0]
     subject = context.cues.subject_of(cue)
     if subject is None:
-        phrase = source_phrase_from(cue)
+        phrase = source_phrase_from(cue, context.words.sources)
         subject = phrase[1] if phrase is not None else None
     if subject is None or context.in_quote(subject) or subject.is_punct:
         return None

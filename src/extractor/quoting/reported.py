@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractor import lexicon
 from extractor.linguistics.syntax import source_phrase_from, word_span
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import (
@@ -28,10 +27,10 @@ _QUESTION_WORDS = frozenset(
 
 
 class ReportedFinder:
-    def __init__(self, context: QuoteContext, event_marks: frozenset[str]) -> None:
+    def __init__(self, context: QuoteContext) -> None:
         self.context = context
         self.doc = context.doc
-        self.event_marks = event_marks
+        self.words = context.words
 
     def events(self) -> list[SpeechEvent]:
         events: list[SpeechEvent] = []
@@ -39,7 +38,7 @@ class ReportedFinder:
         for token in self.doc:
             if self.context.in_quote(token):
                 continue
-            phrase = source_phrase_from(token)
+            phrase = source_phrase_from(token, self.words.sources)
             if phrase is not None:
                 found = self._according_to(token, *phrase)
             elif self.context.cues.is_cue(token) and not self._embedded(token):
@@ -76,7 +75,7 @@ class ReportedFinder:
             for c in cue.children
             if c.dep_ == "ccomp" and not self._reports_speech(c) and not self._question(c, cue)
         ]
-        if cue.lemma_ in lexicon.lower_set("gerund_cues.txt"):
+        if cue.lemma_ in self.words.gerund_cues:
             clauses += [c for c in cue.children if c.dep_ in ("xcomp", "pcomp")]
             clauses += [
                 grandchild
@@ -107,7 +106,7 @@ class ReportedFinder:
     def _source_in_sentence(self, cue: Token) -> Speaker | None:
         """A person an "according to" phrase in the cue's sentence names, or None."""
         for token in cue.sent:
-            phrase = source_phrase_from(token)
+            phrase = source_phrase_from(token, self.words.sources)
             if phrase is not None:
                 found = self.context.resolve(phrase[1])
                 if found is not None and found.person_id is not None:
@@ -202,7 +201,7 @@ class ReportedFinder:
             return True
         in_headline = self.context.paragraph_of(clause.idx) == 0
         marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "prep")}
-        return in_headline and bool(marks & self.event_marks)
+        return in_headline and bool(marks & self.words.event_marks)
 
     def _event(
         self, start: int, end: int, cue: Token, speaker: Speaker | None
@@ -241,7 +240,9 @@ class ReportedFinder:
             speaker=speaker,
             cue=word_span(cue),
             attributed=True,
-            rule="reported-according-to" if source_phrase_from(cue) else "reported",
+            rule="reported-according-to"
+            if source_phrase_from(cue, self.words.sources)
+            else "reported",
         )
 
     def _according_to(self, according: Token, to: Token, source: Token) -> list[SpeechEvent]:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.linguistics.resolver import description_head, fits
 from extractor.linguistics.syntax import is_definite, sentences_ahead, sentences_back
 from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.records import cue_subject
 from extractor.quoting.speakers import Speaker
+from extractor.quoting.words import QuoteWords
 
 MAX_HEADLINE_WORDS = 20
 # A quote opening with one of these is about someone, not in their words.
@@ -177,7 +177,7 @@ def _stance_just_before(opening: Token, context: QuoteContext) -> Speaker | None
     if opening.sent.start == 0:
         return None
     before = context.doc[opening.sent.start - 1].sent
-    if context.in_quote(before.root) or not _states_a_view(before.root):
+    if context.in_quote(before.root) or not _states_a_view(before.root, context.words):
         return None
     return _subject_person(before, context)
 
@@ -199,18 +199,18 @@ def _about_someone_else(event: SpeechEvent, context: QuoteContext) -> bool:
     return bool(first) and first[0].strip("“\"'‘").lower() in THIRD_PERSON
 
 
-def _states_a_view(root: Token) -> bool:
+def _states_a_view(root: Token, words: QuoteWords) -> bool:
     """ "Andrey is more skeptical", "she remained unconvinced": a copula with an adjective
     for a view; not "is 81", "is in prison", "is the foreign minister"."""
-    views = lexicon.lower_set("view_adjectives.txt")
-    return root.lemma_ in lexicon.lower_set("stance_verbs.txt") and any(
+    views = words.view_adjectives
+    return root.lemma_ in words.stance_verbs and any(
         c.dep_ == "acomp" and c.lower_ in views for c in root.children
     )
 
 
 def _quotes_another(root: Token, context: QuoteContext) -> bool:
     """ "Zelensky cited Winston Churchill, “...”": the words are someone else's."""
-    if root.lemma_ in lexicon.lower_set("citing_verbs.txt"):
+    if root.lemma_ in context.words.citing_verbs:
         return True
     return any(
         t.i in context.resolver.person_at for t in root.subtree if t.dep_ in ("dobj", "pobj")
@@ -234,7 +234,7 @@ def _question_put_in_words(event: SpeechEvent, opening: Token, context: QuoteCon
     return (
         subject is not None
         and subject.pos_ == "NOUN"
-        and subject.lower_ not in lexicon.lower_set("person_nouns.txt")
+        and subject.lower_ not in context.words.person_nouns
         and context.resolve(subject) is None
     )
 
@@ -340,9 +340,9 @@ def passage_description(
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in subject.children):
         return None  # "our correspondent": the outlet's own, never quoted before
     head = description_head(subject)
-    role_nouns = lexicon.lower_set("person_role_nouns.txt")
-    describing = lexicon.description_words()
-    if head not in role_nouns and head not in context.resolver.title_heads | describing.keys():
+    role_nouns = context.words.person_role_nouns
+    describing = context.words.descriptions.describing
+    if head not in role_nouns and head not in context.words.title_heads and head not in describing:
         return None
     earlier = [
         (e.end, e.start, e.speaker.person_id)
@@ -365,7 +365,7 @@ def passage_description(
     if any(t.lower_ in ("a", "an", "another") and t.head.lemma_ == subject.lemma_ for t in between):
         return None  # "a senior official ... the official said": a new, unnamed one
     person = context.resolver.people[person_id]
-    if not _describes(subject, head, person, role_nouns, context):
+    if not _describes(subject, head, person, context):
         return None
     phrase = context.resolver.noun_phrase(subject)
     if any(t.i in person_at for t in phrase):
@@ -374,35 +374,30 @@ def passage_description(
     return Decision("passage-description", speaker)
 
 
-def _describes(
-    subject: Token,
-    head: str,
-    person: PersonRecord,
-    role_nouns: frozenset[str],
-    context: QuoteContext,
-) -> bool:
+def _describes(subject: Token, head: str, person: PersonRecord, context: QuoteContext) -> bool:
     """Whether a description can be the person's: no country in it contradicts theirs, and
     it is a role ("the politician") or an office no title of theirs rules out."""
     country = context.resolver.described_country(subject)
     if country is not None and person.country not in (None, country):
         return False
-    return head in role_nouns or _office_compatible(person, head, country, role_nouns)
+    role_nouns = context.words.person_role_nouns
+    return head in role_nouns or _office_compatible(person, head, country, context.words)
 
 
 def _office_compatible(
-    person: PersonRecord, head: str, country: str | None, role_nouns: frozenset[str]
+    person: PersonRecord, head: str, country: str | None, words: QuoteWords
 ) -> bool:
     """Whether an office's description can be the person's: they hold no office the article
     named (a role such as "expert" is none), the description says only that they lead
     something ("the NATO head"), a title of theirs names it, or is part of an office it
     stands for ("Minister" of "the top diplomat")."""
-    generic = lexicon.lower_set("generic_titles.txt")
-    offices = {t.lower() for t in person.titles} - generic - role_nouns
+    generic = words.descriptions.generic_titles
+    offices = {t.lower() for t in person.titles} - generic - words.person_role_nouns
     if not offices or head in generic:
         return True
-    if fits(person, head, country, untitled_ok=True):
+    if fits(person, head, country, untitled_ok=True, words=words.descriptions):
         return True
-    covered = lexicon.description_words().get(head, ())
+    covered = words.descriptions.describing.get(head, ())
     return any(title in office for title in offices for office in covered)
 
 
@@ -434,8 +429,13 @@ def reported_within_report(
         return None
     if subject.pos_ not in ("NOUN", "PRON") or subject.lower_ in PERSONAL_PRONOUNS:
         return None
-    nouns = lexicon.lower_set("person_nouns.txt") | lexicon.lower_set("person_role_nouns.txt")
-    if subject.lemma_.lower() in nouns or subject.lower_ in context.resolver.title_heads:
+    words = context.words
+    lemma = subject.lemma_.lower()
+    if (
+        lemma in words.person_nouns
+        or lemma in words.person_role_nouns
+        or subject.lower_ in words.title_heads
+    ):
         return None  # "officials", "the minister": someone, though not named
     if subject.i in context.resolver.organization_at or subject.ent_type_ in ("ORG", "NORP"):
         return None
@@ -473,9 +473,8 @@ def lead_cataphora(
     subject = cue_subject(event, context)
     if subject is None or subject.tag_ not in ("NN", "NNP") or not is_definite(subject):
         return None
-    role_nouns = lexicon.lower_set("person_role_nouns.txt")
     head = description_head(subject)
-    if head not in role_nouns and head not in context.resolver.title_heads:
+    if head not in context.words.person_role_nouns and head not in context.words.title_heads:
         return None
     person_at = context.resolver.person_at
     if any(i < subject.i for i in person_at):
@@ -488,7 +487,7 @@ def lead_cataphora(
     if len(named) != 1:
         return None
     person = context.resolver.people[named.pop()]
-    if not _describes(subject, head, person, role_nouns, context):
+    if not _describes(subject, head, person, context):
         return None
     phrase = context.resolver.noun_phrase(subject)
     return Decision("lead-cataphora", Speaker(person.name, person.id, phrase, how="description"))

@@ -14,14 +14,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor import lexicon
 from extractor.annotations import PersonRecord
 from extractor.linguistics.resolver import DescriptionResolver, written_beside
-from extractor.quoting.cues import inverted_after_a_quote, inverted_subject
-
-if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
-    from extractor.quoting.context import QuoteSettings
 from extractor.linguistics.syntax import (
+    SourcePhrases,
     closing_name,
     in_capitals_line,
     is_definite,
@@ -30,9 +26,13 @@ from extractor.linguistics.syntax import (
     sentences_back,
     word_span,
 )
+from extractor.quoting.cues import inverted_after_a_quote, inverted_subject
+from extractor.quoting.words import QuoteWords
+
+if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
+    from extractor.quoting.context import QuoteSettings
 
 MAX_BODY_WORDS = 8
-MAX_SEAT_WORDS = 3  # "Downing Street", "the White House"
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -46,8 +46,8 @@ class Antecedent:
     sentence: int  # token index where the mention's sentence starts
 
 
-def _part_in_sentence(token: Token, person_at: dict[int, str]) -> str:
-    if is_main_subject(token) or _closes_main_subject(token, person_at):
+def _part_in_sentence(token: Token, person_at: dict[int, str], sources: SourcePhrases) -> str:
+    if is_main_subject(token, sources) or _closes_main_subject(token, person_at, sources):
         return "subject"
     while token.dep_ in ("compound", "flat"):
         token = token.head
@@ -64,13 +64,13 @@ def _part_in_sentence(token: Token, person_at: dict[int, str]) -> str:
     return "other"
 
 
-def _closes_main_subject(name: Token, person_at: dict[int, str]) -> bool:
+def _closes_main_subject(name: Token, person_at: dict[int, str], sources: SourcePhrases) -> bool:
     """ "The head of the Ministry of Foreign Affairs Radosław Sikorski stated": the name that
     closes the main subject's phrase is who the subject is."""
     noun = name
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         noun = noun.head.head
-    if noun is name or not is_main_subject(noun):
+    if noun is name or not is_main_subject(noun, sources):
         return False
     return closing_name(noun, person_at) == person_at.get(name.i)
 
@@ -89,7 +89,13 @@ class Speaker:
 class SpeakerResolver:
     """Resolves subjects of speech verbs in one annotated Doc."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]], settings: QuoteSettings) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]],
+        settings: QuoteSettings,
+        words: QuoteWords,
+    ) -> None:
         self.doc = doc
         self.settings = settings
         self.people: dict[str, PersonRecord] = {p.id: p for p in doc._.people or []}
@@ -97,28 +103,13 @@ class SpeakerResolver:
         self.organization_at: dict[int, str] = doc._.organization_at or {}
         self.country_at: dict[int, str] = doc._.country_at or {}
         self.max_pronoun_distance = settings.max_pronoun_distance
-        self.person_nouns = lexicon.lower_set("person_nouns.txt")
-        self.institution_nouns = lexicon.lower_set("institution_nouns.txt")
-        self.document_nouns = dict(lexicon.document_nouns())
-        self.eponym_heads = lexicon.lower_set("eponym_heads.txt")
-        self.issuing_verbs = lexicon.lower_set("issuing_verbs.txt")
+        self.words = words
+        self.sources = words.sources  # "according to X" names a subject too
         self._issued_cache: list[tuple[int, Speaker]] | None = None
         # An issuer a document's phrase names in words we cannot resolve ("issued by
         # officials"): told apart by identity, never a quote's speaker.
         self.unnamed = Speaker(name="", person_id=None, mention=doc[0:0])
         self._bodies_beside_cache: dict[str, list[tuple[int, str]]] | None = None
-        # A title turns on the word before its "of": "director of national intelligence" is
-        # a director; "US intelligence" describes no person.
-        self.title_heads = {_title_head(title) for title in lexicon.title_tokens()}
-        self.speech_lemmas = {
-            lemma for lemma, kind in lexicon.cue_verbs().items() if kind == "speech"
-        }
-        self.located_institutions = lexicon.lower_set("located_institutions.txt")
-        self.generic_body_nouns = lexicon.lower_set("generic_body_nouns.txt")
-        self.body_kinds = (
-            lexicon.lower_set("body_kinds.txt") | self.institution_nouns | self.generic_body_nouns
-        )
-        self.titles = lexicon.title_tokens()
         quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._quoted_starts = quoted_starts
@@ -134,7 +125,7 @@ class SpeakerResolver:
                     Antecedent(
                         span.start_char,
                         person.id,
-                        _part_in_sentence(head, self.person_at),
+                        _part_in_sentence(head, self.person_at, self.sources),
                         head.sent.start,
                     )
                 )
@@ -145,9 +136,15 @@ class SpeakerResolver:
         # own words ("“He was reckless enough to attack Ukraine” ... he added" after a sentence
         # about Putin is not Putin's).
         self.excluded: frozenset[str] = frozenset()
-        self.descriptors = written_beside(doc, self.person_at, self.person_nouns, self.title_heads)
+        self.descriptors = written_beside(
+            doc, self.person_at, self.words.person_nouns, self.words.title_heads
+        )
         self.describer = DescriptionResolver(
-            doc, self.people, self.person_at, [(a.start, a.person_id) for a in self.antecedents]
+            doc,
+            self.people,
+            self.person_at,
+            [(a.start, a.person_id) for a in self.antecedents],
+            words.descriptions,
         )
 
     def _in_quote(self, start: int) -> bool:
@@ -169,14 +166,14 @@ class SpeakerResolver:
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ in ("relcl", "acl"):
             subject = subject.head.head  # "Moscow, which denies ...": Moscow denies
         word = subject.lower_
-        if word in self.eponym_heads and subject.pos_ == "NOUN":
+        if word in self.words.eponym_heads and subject.pos_ == "NOUN":
             return "body", self._named_body(subject)  # "the Biden administration said"
         if self._two_people(subject):
             return "joint", None  # "Biden and Harris's chief of staff Jeff Zients said"
         person = self._person_in(subject)
         if person is not None:
             return "name", person
-        if word in self.document_nouns:
+        if word in self.words.document_nouns:
             return "document", self._document(subject)
         if word in PRONOUN_GENDER:
             return "pronoun", self._pronoun(subject, PRONOUN_GENDER[word])
@@ -185,14 +182,15 @@ class SpeakerResolver:
             return "it", self._body_pronoun(subject)
         if subject.pos_ == "PRON":
             return "unnamed", None
-        if word in self.person_nouns:
+        if word in self.words.person_nouns:
             found = self._descriptor(subject)
-            if found is None and word in lexicon.description_words() and is_definite(subject):
+            describing = self.words.descriptions.describing
+            if found is None and word in describing and is_definite(subject):
                 # "the top US diplomat said": an office described, not a noun written by a name
                 found = self._description(subject)
                 return ("description", found) if found else ("descriptor", None)
             return "descriptor", found
-        if word in self.title_heads and not self._is_proper_phrase(subject):
+        if word in self.words.title_heads and not self._is_proper_phrase(subject):
             if _indefinite(subject):
                 return "unnamed", None  # "wrote a politician": not one named before
             found = self._description(subject)
@@ -295,7 +293,7 @@ class SpeakerResolver:
             if issuer is self.unnamed:
                 return None
             return Speaker(issuer.name, issuer.person_id, mention)
-        owner = self.document_nouns[noun.lower_]
+        owner = self.words.document_nouns[noun.lower_]
         if owner == "none":
             return None
         if owner == "person":
@@ -343,7 +341,7 @@ class SpeakerResolver:
                 issuer = self.resolve(source) if source is not None else None
                 if issuer is not None and issuer.how in ("name", "body", "name-part"):
                     return issuer  # not "the post of prime minister"
-            if prep.dep_ == "acl" and prep.lemma_.lower() in self.issuing_verbs:
+            if prep.dep_ == "acl" and prep.lemma_.lower() in self.words.issuing_verbs:
                 # "The joint statement issued by the Quad foreign ministers"
                 agent = next((c for c in prep.children if c.dep_ == "agent"), None)
                 source = (
@@ -377,12 +375,12 @@ class SpeakerResolver:
             # "In a Tuesday tweet the Russian Ministry of Foreign Affairs said that ...": the
             # document is the one the speaker of the verb spoke through.
             verb = verb.head
-            if verb.lemma_.lower() not in self.speech_lemmas:
+            if verb.lemma_.lower() not in self.words.speech_lemmas:
                 return None
-        elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.issuing_verbs:
+        elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.words.issuing_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in self.document_nouns:
+        if subject is not None and subject.lower_ not in self.words.document_nouns:
             return self.resolve(subject)
         return None
 
@@ -402,7 +400,10 @@ class SpeakerResolver:
             self._issued_cache = []
             for token in self.doc:
                 # "multiple assessments made by the U.S. intelligence community"
-                if token.lower_ in self.document_nouns or token.lemma_ in self.document_nouns:
+                if (
+                    token.lower_ in self.words.document_nouns
+                    or token.lemma_ in self.words.document_nouns
+                ):
                     issuer = self._issuer_in_phrase(token)
                     if issuer is not None:
                         self._issued_cache.append((token.idx, issuer))
@@ -414,7 +415,11 @@ class SpeakerResolver:
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
-            if token.pos_ == "NOUN" and is_main_subject(token) and not self._in_quote(token.idx):
+            if (
+                token.pos_ == "NOUN"
+                and is_main_subject(token, self.sources)
+                and not self._in_quote(token.idx)
+            ):
                 kind = self._body_of_its_kind(token)  # "The operator says ... It says"
                 if kind is not None:
                     return kind.name
@@ -423,7 +428,7 @@ class SpeakerResolver:
                 if self._refers_back_to_body(token):
                     described = self._body_described(token)
                     return described.name if described is not None else None
-                if token.lower_ in self.document_nouns:
+                if token.lower_ in self.words.document_nouns:
                     # "“...,” the statement said. It added that ...": the statement's issuer
                     issued = self._document(token)
                     if issued is not None and issued.name and not issued.refers_back:
@@ -434,7 +439,7 @@ class SpeakerResolver:
             # "although Downing Street agreed ..., it said": in the pronoun's own sentence, the
             # subject of any clause before it.
             same_sentence = token.sent == before.sent and token.dep_ in ("nsubj", "nsubjpass")
-            if same_sentence or is_main_subject(token):
+            if same_sentence or is_main_subject(token, self.sources):
                 if seat:
                     return self.noun_phrase(token).text
                 return self._written_name(token)
@@ -470,7 +475,7 @@ class SpeakerResolver:
                 name = token.head
                 if name.pos_ != "PROPN" or name.i in self.person_at or name.i in self.country_at:
                     continue
-                if token.lower_ not in self.body_kinds:
+                if token.lower_ not in self.words.body_kinds:
                     continue  # ("Bakhmut, a city in Donetsk" is a place, not a body)
                 if name.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
                     continue
@@ -509,7 +514,7 @@ class SpeakerResolver:
         subjects = [
             t
             for t in self.doc[first.i : pronoun.i]
-            if t.lower_ in self.document_nouns and is_main_subject(t)
+            if t.lower_ in self.words.document_nouns and is_main_subject(t, self.sources)
         ]
         return subjects[-1] if subjects else None
 
@@ -604,7 +609,7 @@ class SpeakerResolver:
     def _refers_back_to_body(self, noun: Token) -> bool:
         """ "the organization added", "the ministry said": a definite institution noun with
         no name of its own."""
-        if noun.lower_ not in self.institution_nouns or noun.pos_ != "NOUN":
+        if noun.lower_ not in self.words.institution_nouns or noun.pos_ != "NOUN":
             return False
         modifiers = [c for c in noun.children if c.i < noun.i]
         return bool(modifiers) and all(c.lower_ == "the" for c in modifiers)
@@ -640,7 +645,7 @@ class SpeakerResolver:
                 break
             if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
                 return Speaker(self.noun_phrase(token).text, None, mention)
-        if noun.lower_ in self.generic_body_nouns:
+        if noun.lower_ in self.words.generic_body_nouns:
             return None  # "the organization added" could be any of those named
         return Speaker(self.noun_phrase(noun).text, None, mention)
 
@@ -666,16 +671,16 @@ class SpeakerResolver:
             for t in subject.subtree
             if t.dep_ == "appos" and t.i in self.person_at
         }
-        if len(named) == 1 and subject.lower_ in self.title_heads:
+        if len(named) == 1 and subject.lower_ in self.words.title_heads:
             return self._speaker_for(named.pop(), subject)
         closing = closing_name(subject, self.person_at)
-        if closing is not None and subject.lower_ in self.title_heads:
+        if closing is not None and subject.lower_ in self.words.title_heads:
             return self._speaker_for(closing, subject)
         return self._name_closing_the_sentence(subject)
 
     def _title_at(self, i: int) -> int:
         """Return how many tokens the longest title written from token i takes, or 0."""
-        for title in self.titles:
+        for title in self.words.titles:
             if tuple(t.lower_ for t in self.doc[i : i + len(title)]) == title:
                 return len(title)
         return 0
@@ -768,7 +773,7 @@ class SpeakerResolver:
         after = chosen.start if chosen.part == "subject" else self.doc[chosen.sentence].idx
         described = self._described_subject_between(after, pronoun, gender)
         if described is not None:
-            if described.lower_ not in self.title_heads:
+            if described.lower_ not in self.words.title_heads:
                 return None  # "an official said ... he added": someone we cannot name
             found = self._description(described)
             return None if found is None else Speaker(found.name, found.person_id, mention)
@@ -783,7 +788,7 @@ class SpeakerResolver:
                 return None
             if (
                 token.lower_ == pronoun.lower_
-                and is_main_subject(token)
+                and is_main_subject(token, self.sources)
                 and not self._in_quote(token.idx)
             ):
                 return token
@@ -801,7 +806,7 @@ class SpeakerResolver:
         adjacent = nearest_sentence >= self._sentence_before(pronoun)
         # "He also informed Mr Varadkar ... He said": a pronoun subject carries the one before.
         subject_pronoun = any(
-            t.lower_ in PRONOUN_GENDER and is_main_subject(t)
+            t.lower_ in PRONOUN_GENDER and is_main_subject(t, self.sources)
             for t in self.doc[nearest_sentence].sent
         )
         if adjacent and not subject_pronoun and not any(a.part == "subject" for a in nearest):
@@ -832,17 +837,22 @@ class SpeakerResolver:
                 continue
             if token.i in self.person_at or self._in_quote(token.idx):
                 continue
-            if token.lower_ not in self.title_heads and token.lower_ not in self.person_nouns:
+            if (
+                token.lower_ not in self.words.title_heads
+                and token.lower_ not in self.words.person_nouns
+            ):
                 continue
-            if token.lower_ in self.document_nouns:
+            if token.lower_ in self.words.document_nouns:
                 continue  # "The report came as Beth Van Schaack said ... She added": no person
             governs = token.head.i in ancestors
-            leads_sentence_before = token.sent != pronoun.sent and is_main_subject(token)
+            leads_sentence_before = token.sent != pronoun.sent and is_main_subject(
+                token, self.sources
+            )
             if not (governs or leads_sentence_before):
                 continue
             if self._person_in(token) is not None:
                 continue  # "the spokesman, Peskov, said": named after all
-            word_gender = lexicon.gendered_titles().get(token.lower_)
+            word_gender = self.words.gendered_titles.get(token.lower_)
             if gender is not None and word_gender not in (None, gender):
                 continue
             return token
@@ -870,7 +880,7 @@ class SpeakerResolver:
             return True
         if noun.ent_type_ in _ORG_LABELS:
             return True
-        if noun.lower_ in self.institution_nouns:
+        if noun.lower_ in self.words.institution_nouns:
             named = any(
                 t.i in self.organization_at or t.i in self.country_at or t.ent_type_ in _ORG_LABELS
                 for t in noun.subtree
@@ -881,18 +891,16 @@ class SpeakerResolver:
     def _is_seat(self, token: Token) -> bool:
         """ "Kremlin", "White House", "Downing Street": a seat of government (ending at the
         token), which speaks for it."""
-        seats = lexicon.countries().seats
-        for size in range(1, MAX_SEAT_WORDS + 1):
+        for size in range(1, self.words.max_seat_tokens + 1):
             if token.i - size + 1 < 0:
                 break
-            seat = seats.get(self.doc[token.i - size + 1 : token.i + 1].text.lower())
-            if seat is not None and seat[1] == "seat":
+            if self.doc[token.i - size + 1 : token.i + 1].text.lower() in self.words.seats:
                 return True
         return False
 
     def _located(self, noun: Token, prep: Token) -> bool:
         """Whether "in <place>" is part of the name: "the U.S. Embassy in Moscow"."""
-        if noun.lower_ not in self.located_institutions:
+        if noun.lower_ not in self.words.located_institutions:
             return False
         return any(c.dep_ == "pobj" and _is_place(c) for c in prep.children)
 
@@ -971,13 +979,6 @@ def _described_by_its_field(noun: Token) -> bool:
         for c in noun.children
     )
     return noun.pos_ in ("NOUN", "PROPN") and definite and described
-
-
-def _title_head(title: tuple[str, ...]) -> str:
-    """The word a title turns on, as a Doc's token: "director" of "director of national
-    intelligence", "general" of "secretary-general", "col" of "Col." (not its full stop)."""
-    words = lexicon.words_only(title)
-    return words[: words.index("of")][-1] if "of" in words[1:] else words[-1]
 
 
 def _indefinite(noun: Token) -> bool:

@@ -23,18 +23,17 @@ from typing import Any
 
 import orjson
 
+from extractor import lexicon
 from extractor.batching.engines.local import run_local
 from extractor.batching.work import Settings
 from extractor.evaluate import QUOTE_GROUPS, evaluate, load_gold, match_quotes, normalize_name
 from extractor.extraction import ModelSettings
 from extractor.quoting.confidence import (
-    WEIGHTS_FILE,
     ArticleFacts,
     Attribution,
     ConfidenceModel,
     features,
 )
-from extractor.resources import data_dir
 
 # What a wrong speaker costs, where a right one gains 1 and a null where the gold names
 # someone costs nothing.
@@ -212,7 +211,7 @@ def fit_all(runs: Sequence[ArticleRun]) -> ConfidenceModel:
 
 
 def weights_path() -> Path:
-    return data_dir() / WEIGHTS_FILE
+    return lexicon.rule_file_path(lexicon.ATTRIBUTION_WEIGHTS)
 
 
 SUMMARY_KEYS = (

@@ -21,10 +21,10 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from extractor import lexicon
 from extractor.evaluate import normalize_name
 from extractor.people.evidence import CANDIDATES_KEY
 from extractor.pipeline import build_pipeline
-from extractor.resources import data_dir
 
 FOLDS = 5
 REGULARIZATION = 1.0  # sklearn's C: a mild L2, since some features fire on few candidates
@@ -125,7 +125,7 @@ def main() -> None:
         print(f"  {n:18} {w:+.3f}")
     print(f"  {'bias':18} {model.intercept_[0]:+.3f}")
     if args.write:
-        write_weights(model, names, data_dir() / "person_evidence.tsv")
+        write_weights(model, names, lexicon.rule_file_path("person_evidence.tsv"))
 
 
 if __name__ == "__main__":
