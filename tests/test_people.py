@@ -202,6 +202,20 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "LT",
     ),
     ("diplomat-of-a-country", ("23", "a top US diplomat", 1, 0), "Daniel Russel", "US"),
+    # A title written with a region or city is an office of the country it lies in.
+    (
+        "governor-of-a-region",
+        ("ua2014_article_78", "Kharkiv Governor Mikhaylo Dobkin", 1, 0),
+        "Mikhaylo Dobkin",
+        "UA",
+    ),
+    # "the head of the foreign affairs committee in Russia's lower house, Alexei Pushkov"
+    (
+        "head-of-a-body-in-a-countrys-parliament",
+        ("ua2014_article_78", "in Russia's lower house", 1, 0),
+        "Alexei Pushkov",
+        "RU",
+    ),
 ]
 
 

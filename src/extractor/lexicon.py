@@ -142,6 +142,12 @@ def words_only(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
+@cache
+def regions() -> dict[tuple[str, ...], str]:
+    """Return a region's or city's lower-cased words -> the country it lies in (regions.tsv)."""
+    return {tuple(name.lower().split()): code for name, code in table("regions.tsv")}
+
+
 def institutions() -> dict[str, str]:
     """Return lower-cased institution name -> country code: the seats of government, then the
     other institutions of institutions.tsv."""

@@ -50,6 +50,7 @@ class RoleReader:
         self.body_nouns = lexicon.lower_set("national_body_nouns.txt")
         self.parties = lexicon.parties()
         self.service_nouns = lexicon.lower_set("service_nouns.txt")
+        self.regions = lexicon.regions()
         # What descriptions ("the Russian president") are matched against titles with: read
         # with the titles, for whoever reads roles to resolve descriptions too.
         self.descriptions = DescriptionWords.load()
@@ -87,6 +88,8 @@ class RoleReader:
             # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
             # for Ukraine, but "Irish playwright Brian Friel" is only Irish.
             role.country = self.country_in(tokens)
+        if role.country is None and title is not None:
+            role.country = self._country_of_a_region(tokens)  # "Kharkiv Governor"
         if role.country is None and title is None and tokens[-1].lower_ in self.service_nouns:
             role.country = self.country_in(tokens)  # "a top US diplomat", "his Lithuanian ..."
         if role.country is None and (title is not None or self._only_a_party(tokens)):
@@ -110,6 +113,15 @@ class RoleReader:
             size = len(party)
             for start in range(len(words) - size + 1):
                 if start + size > inside and tuple(words[start : start + size]) == party:
+                    return code
+        return None
+
+    def _country_of_a_region(self, tokens: list[Token]) -> str | None:
+        words = [t.lower_ for t in tokens]
+        for region, code in self.regions.items():
+            size = len(region)
+            for start in range(len(words) - size + 1):
+                if tuple(words[start : start + size]) == region:
                     return code
         return None
 
@@ -310,4 +322,12 @@ def _object_phrase(prep: Token) -> list[Token]:
         return [prep]
     # A possessive ending stays with its object; appositions and clauses after it do not.
     end = max([objects[0].i] + [c.i for c in objects[0].children if c.dep_ == "case"])
-    return [doc[i] for i in range(prep.i, end + 1)]
+    tokens = [doc[i] for i in range(prep.i, end + 1)]
+    for inner in objects[0].children:
+        # "head of the foreign affairs committee in Russia's lower house": a body of a
+        # country's own says whose it is (not "the OSCE mission in Ukraine")
+        if inner.dep_ == "prep" and inner.lower_ in ("in", "of") and inner.i > end:
+            owned = [o for o in inner.children if o.dep_ == "pobj"]
+            if owned and any(c.dep_ == "poss" for c in owned[0].children):
+                tokens += [doc[i] for i in range(inner.i, owned[0].i + 1)]
+    return tokens
