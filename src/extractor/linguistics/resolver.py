@@ -15,7 +15,7 @@ precision against these rules' 0.90 on the same 78 descriptions (README, "What w
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,9 @@ class DescriptionWords:
     abbreviations: Mapping[str, str]  # "pm" -> "prime minister"
     describing: Mapping[str, tuple[str, ...]]  # "diplomat" -> the titles it stands for
     sources: SourcePhrases  # "according to X" makes X the subject of its sentence
+    # Every word of a known title ("interior", "deputy", "foreign"): such a word qualifying a
+    # description names the office ("the interior minister" is not the prime minister).
+    title_vocabulary: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> DescriptionWords:
@@ -46,6 +49,7 @@ class DescriptionWords:
             lexicon.title_abbreviations(),
             lexicon.description_words(),
             SourcePhrases.load(),
+            frozenset(word for title in lexicon.title_tokens() for word in title),
         )
 
 
@@ -99,7 +103,7 @@ def fits(
         return short[head] in expanded or head in titles
     covered = words.describing.get(head, ())
     return (
-        any(head in lexicon.words_only(lexicon.title_words(t)) for t in titles)
+        holds_office(person, head, qualifiers & words.title_vocabulary)
         or (head == "leader" and bool(titles & leaders))
         # "the German chancellor" is the one the article has called only "the leader"
         or (head in leaders and titles == {"leader"} and country is not None)
@@ -108,6 +112,15 @@ def fits(
             for title in titles
             for office in covered
         )
+    )
+
+
+def holds_office(person: PersonRecord, head: str, offices: Set[str]) -> bool:
+    """Whether one of a person's titles has a description's head word and the words that
+    name its office: "the interior minister" is not "former prime minister Yulia Tymoshenko"."""
+    return any(
+        head in written and offices <= set(written)
+        for written in (lexicon.words_only(lexicon.title_words(t)) for t in person.titles)
     )
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from extractor.annotations import PersonRecord
-from extractor.linguistics.resolver import DescriptionResolver, written_beside
+from extractor.linguistics.resolver import DescriptionResolver, holds_office, written_beside
 from extractor.linguistics.syntax import (
     SourcePhrases,
     closing_name,
@@ -175,6 +175,8 @@ class SpeakerResolver:
             return "name", person
         if word in self.words.document_nouns:
             return "document", self._document(subject)
+        if word in self.words.platform_nouns:
+            return "platform", self._platform_owner(subject)
         if word in PRONOUN_GENDER:
             return "pronoun", self._pronoun(subject, PRONOUN_GENDER[word])
         if word == "it" and subject.dep_ == "nsubj":
@@ -246,7 +248,16 @@ class SpeakerResolver:
             for start, person_id in self.descriptors.get(noun.lemma_.lower(), ())
             if start < noun.idx and country in (None, self.people[person_id].country)
         ]
-        candidates = {person_id for _, person_id in written}
+        offices = {
+            c.lower_
+            for c in noun.children
+            if c.dep_ == "compound" and c.lower_ in self.words.descriptions.title_vocabulary
+        }
+        candidates = {
+            person_id
+            for _, person_id in written
+            if not offices or holds_office(self.people[person_id], noun.lower_, offices)
+        }
         if len(candidates) != 1:
             return None
         # "Ukrainian soldier Ivan Petrenko ... A soldier from his unit ... the soldier said":
@@ -304,6 +315,33 @@ class SpeakerResolver:
                 return Speaker(body, None, mention)
         return Speaker(noun.text, None, mention, refers_back=True)
 
+    def _platform_owner(self, place: Token) -> Speaker | None:
+        """Who owns the website or page a statement is on: "the ministry's website", "EFS
+        Investment Partners LLC, whose Facebook page says"."""
+        owner = next((c for c in place.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ == "whose":
+            clause = place.head
+            while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ != "relcl":
+                return None
+            owner = clause.head
+        found = self._resolve(owner)[1]
+        if found is None and owner.pos_ == "PROPN":
+            # a company no list knows: its proper name as written
+            start = owner.i
+            while (
+                start > 0
+                and self.doc[start - 1].pos_ == "PROPN"
+                and self.doc[start - 1].dep_ == "compound"
+            ):
+                start -= 1
+            name = self.doc[start : owner.i + 1]
+            found = Speaker(name=name.text, person_id=None, mention=name)
+        return None if found is None else replace(found, mention=word_span(place))
+
     def _introduced_next(self, noun: Token, mention: Span) -> Speaker | None:
         """ "..., a U.S. spy report says. The Intelligence Community released its annual
         threat assessment report ...": a document first met without its issuer, whom the
@@ -335,6 +373,13 @@ class SpeakerResolver:
                 source = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if source is not None:
                     return self.resolve(source)
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "from"):
+                # "a statement on the ministry's website"
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if place is not None and place.lower_ in self.words.platform_nouns:
+                    owner = self._platform_owner(place)
+                    if owner is not None:
+                        return owner
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 # "the Statement of the Ministry of Foreign Affairs", not "a report of losses"
                 source = next((c for c in prep.children if c.dep_ == "pobj"), None)

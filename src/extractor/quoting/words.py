@@ -29,6 +29,7 @@ class QuoteWords:
     person_role_nouns: frozenset[str]  # "the activist", "the expert"
     institution_nouns: frozenset[str]  # "ministry", "embassy"
     document_nouns: Mapping[str, str]  # "statement" -> whose it usually is
+    platform_nouns: frozenset[str]  # "the ministry's website": its owner speaks through it
     eponym_heads: frozenset[str]  # "the Biden administration"
     issuing_verbs: frozenset[str]  # "released", "published"
     located_institutions: frozenset[str]  # "the U.S. Embassy in Moscow"
@@ -71,6 +72,7 @@ class QuoteWords:
             person_role_nouns=lexicon.lower_set("person_role_nouns.txt"),
             institution_nouns=institution_nouns,
             document_nouns=lexicon.document_nouns(),
+            platform_nouns=lexicon.lower_set("platform_nouns.txt"),
             eponym_heads=lexicon.lower_set("eponym_heads.txt"),
             issuing_verbs=lexicon.lower_set("issuing_verbs.txt"),
             located_institutions=lexicon.lower_set("located_institutions.txt"),
