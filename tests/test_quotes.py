@@ -551,6 +551,14 @@ SPEAKER_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "it offers",
         "EFS Investment Partners LLC",
     ),
+    # A known organization's name runs on past "in": "the Organization for Security and
+    # Cooperation in Europe announced it will send observers"
+    (
+        "an-organizations-whole-name",
+        ("ua2014_article_65", "Cooperation in Europe announced", 1, 0),
+        "it will send observers",
+        "Organization for Security and Cooperation in Europe",
+    ),
 ]
 
 

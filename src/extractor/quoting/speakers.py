@@ -971,6 +971,14 @@ class SpeakerResolver:
                 end = max(end, child.i)
         while end > noun.i and doc[end].is_punct:
             end -= 1
+        body = self.organization_at.get(end)
+        while (
+            body is not None
+            and end + 1 < len(doc)
+            and self.organization_at.get(end + 1) == body
+            and doc[end + 1].tag_ != "POS"
+        ):
+            end += 1  # "the Organization for Security and Cooperation in Europe": one name
         return doc[start : end + 1]
 
 
