@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.linguistics.credits import doc_regions_to_skip, inside
+from extractor.linguistics.credits import CreditWords, doc_regions_to_skip, inside
 from extractor.linguistics.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -46,6 +46,7 @@ class OrganizationFinder:
     def __init__(self, nlp: Language) -> None:
         self.countries = lexicon.countries()
         self.places = lexicon.lower_set("places.txt")
+        self.credit_words = CreditWords.load()
         self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.make_doc = nlp.make_doc
@@ -112,7 +113,7 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = doc_regions_to_skip(doc)
+        excluded = doc_regions_to_skip(doc, self.credit_words)
         known = [
             s
             for s in self.matcher(doc, as_spans=True)

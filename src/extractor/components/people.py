@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import lexicon
-from extractor.linguistics.credits import doc_regions_to_skip, inside
+from extractor.linguistics.credits import CreditWords, doc_regions_to_skip, inside
 from extractor.linguistics.descriptions import link_descriptions
 from extractor.linguistics.public_figures import public_figures
 from extractor.people import clusters as clustering
@@ -23,6 +23,7 @@ from extractor.people.countries import CountryFiller
 from extractor.people.evidence import PersonJudge
 from extractor.people.mentions import MentionReader
 from extractor.people.records import records
+from extractor.people.words import NameWords
 
 
 @Language.factory(
@@ -68,8 +69,11 @@ class PeopleFinder:
         use_evidence: bool = True,
         min_person_evidence: float = 0.0,
     ) -> None:
-        self.candidates = CandidateFinder()
-        self.reader = MentionReader()
+        # Every rule file the people stages read is loaded here, once, and handed down.
+        self.names = NameWords.load()
+        self.credit_words = CreditWords.load()
+        self.candidates = CandidateFinder(self.names)
+        self.reader = MentionReader(self.names)
         self.judge = PersonJudge(min_single_name_evidence, use_evidence, min_person_evidence)
         self.countries = CountryFiller()
         self.figures = public_figures()
@@ -82,7 +86,7 @@ class PeopleFinder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = doc_regions_to_skip(doc)
+        excluded = doc_regions_to_skip(doc, self.credit_words)
         found = self.candidates.candidates(doc)
         mentions = [m for m in (self.reader.mention(span) for span in found.spans) if m]
         for m in mentions:
@@ -92,14 +96,16 @@ class PeopleFinder:
             m.first_name_only = m.start in found.alone
         mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
         clusters = clustering.cluster(mentions)
-        aliases = clustering.aliases(doc, clusters)
+        aliases = clustering.aliases(doc, clusters, self.names.alias_markers)
         clusters = clustering.merge_aliases(clusters, aliases)
         clusters = clustering.merge_known_figures(clusters, self.figures)
         clusters = clustering.merge_family_names(clusters)
         clustering.recover_mentions(doc, clusters, excluded, aliases, self.reader)
         # "Antyufeyev, also known as Vadim Shevtsov": a surname the model missed is only
         # recovered above, so its alias is read again.
-        clusters = clustering.merge_aliases(clusters, clustering.aliases(doc, clusters))
+        clusters = clustering.merge_aliases(
+            clusters, clustering.aliases(doc, clusters, self.names.alias_markers)
+        )
         clusters = self.judge.people(doc, clusters)
         clusters.sort(key=lambda c: c.mentions[0].start)
         people, person_at = records(doc, clusters, self.figures)

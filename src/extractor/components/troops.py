@@ -96,6 +96,7 @@ class TroopFinder:
         self.approximators = lexicon.approximators()
         self.civil_modifiers = lexicon.lower_set("civil_force_modifiers.txt")
         self.speech_verbs = frozenset(lexicon.cue_verbs())
+        self.named_forces = lexicon.named_forces()
 
     def __call__(self, doc: Doc) -> Doc:
         records: list[TroopRecord] = []
@@ -381,12 +382,11 @@ class TroopFinder:
     def _side(self, noun: Token) -> str | None:
         """The country whose troops these are: a modifier, "from X", or who deploys them."""
         country_at: dict[int, str] = noun.doc._.country_at or {}
-        named_forces = lexicon.named_forces()
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in country_at:
                 return country_at[child.i]
-            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in named_forces:
-                return named_forces[child.lower_]  # "Wagner mercenaries"
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.named_forces:
+                return self.named_forces[child.lower_]  # "Wagner mercenaries"
             if child.dep_ == "poss":
                 for grand in child.subtree:
                     if grand.i in country_at:

@@ -40,12 +40,12 @@ def doc_credit_regions(doc: Doc, words: CreditWords) -> list[range]:
     return cached
 
 
-def doc_regions_to_skip(doc: Doc, words: CreditWords | None = None) -> list[range]:
+def doc_regions_to_skip(doc: Doc, words: CreditWords) -> list[range]:
     """Character ranges no name or organization is taken from: credits, bylines and the page
-    furniture the furniture component marked. A component passes the `words` it loaded when
-    it was created; without them they are loaded here, at the first Doc."""
+    furniture the furniture component marked. `words`: what the component loaded when it was
+    created."""
     furniture = [range(start, end) for start, end in doc._.furniture or []]
-    return doc_credit_regions(doc, words or CreditWords.load()) + furniture
+    return doc_credit_regions(doc, words) + furniture
 
 
 def credit_regions(text: str, credit_words: CreditWords) -> list[range]:

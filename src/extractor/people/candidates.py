@@ -20,11 +20,10 @@ from extractor.people.words import (
     MAX_NAME_TOKENS,
     NOT_PERSON_LABELS,
     NUMBER_LABELS,
+    NameWords,
     capitalized_word,
     first_name_gender,
-    is_first_name_token,
     joined_to_a_name,
-    name_prefixes,
     name_word,
 )
 
@@ -40,7 +39,8 @@ class Candidates:
 
 
 class CandidateFinder:
-    def __init__(self) -> None:
+    def __init__(self, names: NameWords) -> None:
+        self.names = names
         self.figures = public_figures()
         self.institution_words = lexicon.lower_set("institution_nouns.txt") | lexicon.lower_set(
             "name_stop_words.txt"
@@ -64,7 +64,7 @@ class CandidateFinder:
         """Full names the model missed or called an organization: runs of two to four proper
         nouns that open with a known first name ("Volodymyr Zelenskiy"), or a proper noun
         right after a title word or honorific ("President Zelenskiy", "Mr. Kirby")."""
-        prefixes = name_prefixes()
+        prefixes = self.names.prefixes
         taken = {i for span in found for i in range(span.start, span.end)}
         names: list[Span] = []
         i = 0
@@ -157,7 +157,7 @@ class CandidateFinder:
         for token in doc:
             if token.i in taken or not capitalized_word(token) or token.ent_type_ == "DATE":
                 continue
-            if not is_first_name_token(token) or joined_to_a_name(token):
+            if not self.names.is_first_name_token(token) or joined_to_a_name(token):
                 continue
             described = (
                 token.i + 2 < len(doc)

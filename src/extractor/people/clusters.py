@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from extractor import lexicon
 from extractor.linguistics.credits import inside
 from extractor.linguistics.public_figures import Figure, PublicFigures
 from extractor.people.mentions import Mention, MentionReader, hyphen_run_end
@@ -24,9 +22,9 @@ from extractor.people.words import (
     MAX_NAME_TOKENS,
     NOT_NAME_POS,
     NOT_PERSON_LABELS,
+    NameWords,
     capitalized_word,
     first_name_gender,
-    is_first_name_token,
 )
 
 MIN_SLIP_LENGTH = 5
@@ -192,22 +190,19 @@ def merge_family_names(clusters: list[Cluster]) -> list[Cluster]:
     return fold_lone_names(clusters, owner)
 
 
-@cache
-def _alias_markers() -> tuple[tuple[str, ...], ...]:
-    """The alias markers, longest first, so that the longest one written is read."""
-    return tuple(sorted(lexicon.alias_markers(), key=len, reverse=True))
-
-
-def aliases(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
+def aliases(
+    doc: Doc, clusters: list[Cluster], markers: tuple[tuple[str, ...], ...]
+) -> dict[str, Cluster]:
     """Other names the article gives a person: "Girkin, a Russian better known by his
-    assumed name Strelkov" -> {"Strelkov": Girkin's cluster}."""
+    assumed name Strelkov" -> {"Strelkov": Girkin's cluster}. `markers`: what stands between
+    a name and its alias, longest first (`NameWords.alias_markers`)."""
     found: dict[str, Cluster] = {}
     for c in clusters:
         for m in c.mentions:
             sentence_end = doc[m.end - 1].sent.end
             window = doc[m.end : min(sentence_end, m.end + ALIAS_WINDOW)]
             words = [t.lower_ for t in window]
-            for marker in _alias_markers():
+            for marker in markers:
                 at = _find(words, marker)
                 if at is None:
                     continue
@@ -294,7 +289,7 @@ def recover_mentions(
             continue  # "Fix the roads" is not Liana Fix
         if inside(doc[token.i : token.i + 1], excluded):
             continue
-        start = _name_start(token, covered)
+        start = _name_start(token, covered, reader.names)
         span = doc[start : last.i + 1]
         if not reader.looks_like_name(span):
             continue
@@ -309,13 +304,13 @@ def recover_mentions(
         c.mentions.sort(key=lambda m: m.start)
 
 
-def _name_start(token: Token, covered: set[int]) -> int:
+def _name_start(token: Token, covered: set[int], names: NameWords) -> int:
     """Extend a surname left over first names written before it ("Oleksii Reznikov"),
     and only over first names: not "President Biden", not "Joining Biggs"."""
     start = token.i
     while start > 0:
         previous = token.doc[start - 1]
-        if previous.i in covered or not is_first_name_token(previous):
+        if previous.i in covered or not names.is_first_name_token(previous):
             break
         start -= 1
     return start

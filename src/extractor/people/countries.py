@@ -28,6 +28,7 @@ class CountryFiller:
         }
         self.list_joiners = lexicon.lower_set("list_joiners.txt")
         self.cabinet_words = lexicon.lower_set("cabinet_words.txt")
+        self.national_institutions = {name.lower() for name in lexicon.institutions()}
 
     def fill(self, doc: Doc, people: list[PersonRecord], clusters: list[Cluster]) -> None:
         """Fill in countries (and a known figure's gender) left empty, strongest source first."""
@@ -104,5 +105,4 @@ class CountryFiller:
         if not m.role.titles:
             return False
         block = premodifier_block(doc[m.start : m.end])
-        national = {name.lower() for name in lexicon.institutions()}
-        return any(t.lower_ in self.organization_names - national for t in block)
+        return any(t.lower_ in self.organization_names - self.national_institutions for t in block)

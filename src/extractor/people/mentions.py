@@ -18,9 +18,8 @@ from extractor.linguistics.syntax import in_capitals_line
 from extractor.people.words import (
     MAX_NAME_TOKENS,
     POSSESSIVE,
+    NameWords,
     capitalized_word,
-    is_first_name_token,
-    particles,
 )
 
 _GLUED_INITIAL = re.compile(r"^([A-Z]\.)([A-Z][a-z]+.*)$")
@@ -45,7 +44,8 @@ class Mention:
 class MentionReader:
     """Turns candidate spans into mentions: the name, its role, whether it names a thing."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: NameWords) -> None:
+        self.names = names
         self.roles = RoleReader()
         self.countries = lexicon.countries()
         self.organization_names = {
@@ -73,7 +73,7 @@ class MentionReader:
             tokens.pop()
         # "Taoiseach Leo Varadkar", "International Anchor Christiane Amanpour": words before a
         # known first name are a title we do not list.
-        first_names = [k for k, t in enumerate(tokens) if is_first_name_token(t)]
+        first_names = [k for k, t in enumerate(tokens) if self.names.is_first_name_token(t)]
         if first_names and 0 < first_names[0] <= len(tokens) - 2:
             tokens = tokens[first_names[0] :]
         if not tokens or len(tokens) > MAX_NAME_TOKENS:
@@ -81,15 +81,15 @@ class MentionReader:
         doc = entity.doc
         first, last = tokens[0].i, tokens[-1].i
         # "Anders Fogh Rasmussen" when the model only took "Fogh Rasmussen".
-        while first > 0 and is_first_name_token(doc[first - 1]):
+        while first > 0 and self.names.is_first_name_token(doc[first - 1]):
             first -= 1
         # "Ursula von der Leyen" when the model stopped at "von der" or at "von".
-        while doc[last].lower_ in particles() and last + 1 < len(doc):
+        while doc[last].lower_ in self.names.particles and last + 1 < len(doc):
             following = doc[last + 1]
-            if not following.text[:1].isupper() and following.lower_ not in particles():
+            if not following.text[:1].isupper() and following.lower_ not in self.names.particles:
                 break
             last += 1
-        if doc[last].lower_ in particles():
+        if doc[last].lower_ in self.names.particles:
             return None
         # "Ban Ki-moon" when the model stopped at the family name: a hyphenated given name.
         if (
@@ -107,7 +107,7 @@ class MentionReader:
         if bracket is not None:
             last = bracket - 1
         span = doc[first : last + 1]
-        surname = _surname_after_bracket(span)
+        surname = _surname_after_bracket(span, self.names)
         if surname is not None and self.looks_like_name(span):
             # "(Russian President Vladimir) Putin": an editor's insertion that closes on the
             # first name, the surname written after it.
@@ -154,7 +154,7 @@ class MentionReader:
         if not all(
             t.text[:1].isupper()
             or t.is_punct
-            or t.lower_ in particles()
+            or t.lower_ in self.names.particles
             or (t.i > 0 and t.doc[t.i - 1].text == "-")  # "Ban Ki-moon"
             for t in span
         ):
@@ -195,12 +195,12 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _surname_after_bracket(span: Span) -> Token | None:
+def _surname_after_bracket(span: Span, names: NameWords) -> Token | None:
     """The surname after a first name that closes an editor's insertion in brackets: "Putin"
     of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin"; else
     None."""
     doc = span.doc
-    if len(span) != 1 or not is_first_name_token(span[0]):
+    if len(span) != 1 or not names.is_first_name_token(span[0]):
         return None
     after = span.end
     if after >= len(doc) or doc[after].text not in _CLOSING_BRACKETS:
@@ -208,7 +208,11 @@ def _surname_after_bracket(span: Span) -> Token | None:
     after += 1
     if after < len(doc) and doc[after].text == ",":
         after += 1
-    if after >= len(doc) or not capitalized_word(doc[after]) or is_first_name_token(doc[after]):
+    if (
+        after >= len(doc)
+        or not capitalized_word(doc[after])
+        or names.is_first_name_token(doc[after])
+    ):
         return None
     sentence_start = span[0].sent.start
     opened = any(
