@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 from extractor import lexicon
 from extractor.linguistics.roles import Role, RoleReader
 from extractor.linguistics.syntax import in_capitals_line
+from extractor.people.settings import PeopleSettings
 from extractor.people.words import (
-    MAX_NAME_TOKENS,
     POSSESSIVE,
     NameWords,
     capitalized_word,
@@ -27,7 +27,6 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 _OPENING_BRACKETS = frozenset({"(", "["})
 _CLOSING_BRACKETS = frozenset({")", "]"})
-MAX_BRACKET_TOKENS = 6  # an editor's insertion before a first name: "(Russian President"
 
 
 @dataclass
@@ -44,9 +43,11 @@ class Mention:
 class MentionReader:
     """Turns candidate spans into mentions: the name, its role, whether it names a thing."""
 
-    def __init__(self, names: NameWords) -> None:
+    def __init__(self, names: NameWords, settings: PeopleSettings) -> None:
         self.names = names
-        self.roles = RoleReader()
+        self.max_name_tokens = settings.max_name_tokens
+        self.max_bracket_tokens = settings.max_bracket_tokens
+        self.roles = RoleReader(settings.max_premodifier_tokens, settings.party_reach)
         self.countries = lexicon.countries()
         self.organization_names = {
             name.lower() for org in lexicon.organizations() for name in (org.name, *org.aliases)
@@ -76,7 +77,7 @@ class MentionReader:
         first_names = [k for k, t in enumerate(tokens) if self.names.is_first_name_token(t)]
         if first_names and 0 < first_names[0] <= len(tokens) - 2:
             tokens = tokens[first_names[0] :]
-        if not tokens or len(tokens) > MAX_NAME_TOKENS:
+        if not tokens or len(tokens) > self.max_name_tokens:
             return None
         doc = entity.doc
         first, last = tokens[0].i, tokens[-1].i
@@ -107,7 +108,7 @@ class MentionReader:
         if bracket is not None:
             last = bracket - 1
         span = doc[first : last + 1]
-        surname = _surname_after_bracket(span, self.names)
+        surname = _surname_after_bracket(span, self.names, self.max_bracket_tokens)
         if surname is not None and self.looks_like_name(span):
             # "(Russian President Vladimir) Putin": an editor's insertion that closes on the
             # first name, the surname written after it.
@@ -195,10 +196,10 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _surname_after_bracket(span: Span, names: NameWords) -> Token | None:
+def _surname_after_bracket(span: Span, names: NameWords, reach: int) -> Token | None:
     """The surname after a first name that closes an editor's insertion in brackets: "Putin"
-    of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin"; else
-    None."""
+    of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin", the
+    bracket opened at most `reach` tokens before the first name; else None."""
     doc = span.doc
     if len(span) != 1 or not names.is_first_name_token(span[0]):
         return None
@@ -217,7 +218,7 @@ def _surname_after_bracket(span: Span, names: NameWords) -> Token | None:
     sentence_start = span[0].sent.start
     opened = any(
         t.text in _OPENING_BRACKETS
-        for t in doc[max(sentence_start, span.start - MAX_BRACKET_TOKENS) : span.start]
+        for t in doc[max(sentence_start, span.start - reach) : span.start]
     )
     return doc[after] if opened else None
 
