@@ -13,7 +13,13 @@ from spacy.tokens import Doc
 from extractor.annotations import QuoteRecord
 from extractor.evaluate import evaluate
 from extractor.pipeline import build_pipeline
-from extractor.quoting.confidence import ArticleFacts, Attribution, ConfidenceModel, features
+from extractor.quoting.confidence import (
+    ArticleFacts,
+    Attribution,
+    ConfidenceModel,
+    FeatureReaches,
+    features,
+)
 from extractor.quoting.gate import Gate
 from extractor.training.attribution import Example, best_threshold, folds
 
@@ -103,14 +109,18 @@ def test_an_unknown_sieve_is_refused() -> None:
         build_pipeline(config={"extractor_quotes": {"sieves": ["no-such-sieve"]}})
 
 
+# The reaches of the committed model (models/attribution_weights.json).
+REACHES = FeatureReaches(nearby_chars=400, lead_paragraphs=2)
+
+
 def test_the_gate_leaves_null_a_speaker_below_the_threshold(annotate: Callable[[str], Doc]) -> None:
     doc = annotate("“We will not back down,” Foreign Minister Sergey Lavrov said on Monday.")
     (quote,) = quotes_of(doc)
     quote.speaker, quote.speaker_id = "Sergey Lavrov", "p1"
-    sure = ConfidenceModel({}, intercept=3.0, threshold=0.5)
+    sure = ConfidenceModel({}, intercept=3.0, threshold=0.5, reaches=REACHES)
     Gate(sure, 0.5).apply([quote], doc)
     assert quote.speaker == "Sergey Lavrov" and quote.confidence == pytest.approx(0.953, abs=1e-3)
-    unsure = ConfidenceModel({}, intercept=-3.0, threshold=0.5)
+    unsure = ConfidenceModel({}, intercept=-3.0, threshold=0.5, reaches=REACHES)
     Gate(unsure, 0.5).apply([quote], doc)
     assert quote.speaker is None and quote.speaker_id is None
     assert quote.speaker_mention is not None  # the words stay for the analyst
@@ -118,7 +128,7 @@ def test_the_gate_leaves_null_a_speaker_below_the_threshold(annotate: Callable[[
 
 def test_features_weigh_distance_and_other_people_nearby() -> None:
     text = "Ann Lee met Bob Ray. " + "x " * 50 + "“Quote here,” Lee said."
-    facts = ArticleFacts.of(text, {"p1": [(0, 7), (124, 127)], "p2": [(12, 19)]})
+    facts = ArticleFacts.of(text, {"p1": [(0, 7), (124, 127)], "p2": [(12, 19)]}, REACHES)
     quote = Attribution("direct", "cue-after:name", "Ann Lee", "p1", (124, 127), None, 107, 118)
     values = features(quote, facts)
     assert values["sieve=cue-after"] == 1.0 and values["how=name"] == 1.0

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import lexicon
 from extractor.quoting.dashes import DashSpeech, dash_spans
 
 NBSP = "\u00a0"
+# The speech verbs of an attribution, as the quotes component loads them when it is created.
+CUES = lexicon.lower_set("dash_cue_words.txt")
 
 Expected = list[tuple[str, str | None]]
 
@@ -157,7 +160,7 @@ POSITIVE = [
 
 @pytest.mark.parametrize(("text", "rows"), POSITIVE)
 def test_dash_speech(text: str, rows: Expected) -> None:
-    found = dash_spans(text)
+    found = dash_spans(text, CUES)
     assert [text[s.start : s.end] for s in found] == [speech for speech, _ in rows]
     assert found == _expected(text, rows)
 
@@ -221,12 +224,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_dash_speech(text: str) -> None:
-    assert dash_spans(text) == []
+    assert dash_spans(text, CUES) == []
 
 
 def test_offsets_index_the_original_text_across_paragraphs() -> None:
     text = "Title\r\n\r\nThe chancellor spoke.\r\n- We will answer firmly - he said.\r\n"
-    [speech] = dash_spans(text)
+    [speech] = dash_spans(text, CUES)
     assert text[speech.start : speech.end] == "We will answer firmly"
     assert speech.cue_start is not None
     assert text[speech.cue_start :].startswith("he said.")

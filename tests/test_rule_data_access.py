@@ -119,25 +119,12 @@ for path in sys.argv[1:]:
     nlp(open(path, encoding="utf-8").read())
 print(json.dumps(reads))
 """
-# Files the people, organizations and troops components still read at their first article,
-# left to the engineers who own them (issue 14, "One way into the rule data"): each goes
-# from this list when its component loads it at creation.
-PENDING_ELSEWHERE = {
-    "components/people.py": {
-        "byline_markers.txt",  # credits.doc_regions_to_skip(doc), not given CreditWords
-        "byline_openers.txt",
-        "name_particles.txt",  # people/words.py particles()
-        "alias_markers.txt",  # people/clusters.py _alias_markers()
-        "place_nouns.txt",  # people/evidence.py _place_like()
-    },
-    "components/organizations.py": {"byline_markers.txt", "byline_openers.txt"},
-    "components/troops.py": {"named_forces.tsv"},  # troops.py _side()
-}
 
 
 def test_processing_an_article_reads_no_rule_file() -> None:
     """Every rule file is read when the component that uses it is created: processing an
-    article reads none (SpeakerResolver, made per article, once read eight word lists)."""
+    article reads none, in any component (SpeakerResolver, made per article, once read eight
+    word lists; the people component once read its name particles at the first article)."""
     articles = sorted(str(path) for path in (ROOT / "tests" / "gold").glob("*.txt"))[::12]
     run = subprocess.run(
         [sys.executable, "-c", WATCH_PROCESSING, *articles],
@@ -145,9 +132,4 @@ def test_processing_an_article_reads_no_rule_file() -> None:
         text=True,
         check=True,
     )
-    reads = json.loads(run.stdout)
-    assert [
-        (component, name)
-        for component, name in reads
-        if name not in PENDING_ELSEWHERE.get(component, set())
-    ] == []
+    assert json.loads(run.stdout) == []

@@ -8,6 +8,7 @@ its long form are merged when the gazetteer lists them together or the article p
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -16,7 +17,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.linguistics.credits import doc_regions_to_skip, inside
+from extractor.linguistics.credits import CreditLimits, CreditWords, doc_regions_to_skip, inside
 from extractor.linguistics.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -25,7 +26,8 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
 
 @Language.factory(
     "extractor_organizations",
-    default_config={},
+    # How long a credit or byline, which no organization is taken from, may be.
+    default_config={**asdict(CreditLimits())},
     assigns=["doc._.organizations", "doc._.organization_at"],
     # Also reads token.pos, set by the attribute_ruler, which declares nothing (see gazetteer).
     requires=[
@@ -36,16 +38,19 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
         "doc._.furniture",
     ],
 )
-def make_organizations(nlp: Language, name: str) -> OrganizationFinder:
-    return OrganizationFinder(nlp)
+def make_organizations(
+    nlp: Language, name: str, max_byline_words: int, max_credit_chars: int
+) -> OrganizationFinder:
+    return OrganizationFinder(nlp, CreditLimits(max_byline_words, max_credit_chars))
 
 
 class OrganizationFinder:
     """Sets `doc._.organizations` and `doc._.organization_at` (token index -> org name)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, credit_limits: CreditLimits) -> None:
         self.countries = lexicon.countries()
         self.places = lexicon.lower_set("places.txt")
+        self.credit_words = CreditWords.load(credit_limits)
         self.canonical: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.make_doc = nlp.make_doc
@@ -112,7 +117,7 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = doc_regions_to_skip(doc)
+        excluded = doc_regions_to_skip(doc, self.credit_words)
         known = [
             s
             for s in self.matcher(doc, as_spans=True)

@@ -49,6 +49,22 @@ _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
         "unit_name_below": 1000,
         "min_count": 2,
         "weak_noun_min_count": 100,
+        # How many words before a figure a casualty word is looked for ("killed 17 soldiers").
+        "casualty_words_before": 2,
+        # How many verbs down a subject's predicate what happened to them is read: "two
+        # paratroopers were confirmed to have been buried".
+        "casualty_verb_chain": 2,
+        # How many steps up a noun phrase's "of"-phrases and coordinations a casualty word is
+        # looked for: "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US
+        # service members".
+        "max_phrase_climb": 8,
+        # How many "of"-phrases up troops are part of what someone has or moves: "announced
+        # the stationing of a brigade of 3,000 combat troops".
+        "deployer_phrase_climb": 3,
+        # How many verbs up, through a verb joined to another or the complement of one, the
+        # subject of the verb that has or moves troops is looked for: "Russia plans to send
+        # 8,500 troops".
+        "deployer_verb_climb": 3,
     },
 )
 def make_troops(
@@ -58,8 +74,23 @@ def make_troops(
     unit_name_below: int,
     min_count: int,
     weak_noun_min_count: int,
+    casualty_words_before: int,
+    casualty_verb_chain: int,
+    max_phrase_climb: int,
+    deployer_phrase_climb: int,
+    deployer_verb_climb: int,
 ) -> TroopFinder:
-    return TroopFinder(casualty_window, unit_name_below, min_count, weak_noun_min_count)
+    return TroopFinder(
+        casualty_window,
+        unit_name_below,
+        min_count,
+        weak_noun_min_count,
+        casualty_words_before=casualty_words_before,
+        casualty_verb_chain=casualty_verb_chain,
+        max_phrase_climb=max_phrase_climb,
+        deployer_phrase_climb=deployer_phrase_climb,
+        deployer_verb_climb=deployer_verb_climb,
+    )
 
 
 @dataclass
@@ -75,9 +106,24 @@ class TroopFinder:
     """Sets `doc._.troop_figures`: TroopRecords in text order."""
 
     def __init__(
-        self, casualty_window: int, unit_name_below: int, min_count: int, weak_noun_min_count: int
+        self,
+        casualty_window: int,
+        unit_name_below: int,
+        min_count: int,
+        weak_noun_min_count: int,
+        *,
+        casualty_words_before: int,
+        casualty_verb_chain: int,
+        max_phrase_climb: int,
+        deployer_phrase_climb: int,
+        deployer_verb_climb: int,
     ) -> None:
         self.casualty_window = casualty_window
+        self.casualty_words_before = casualty_words_before
+        self.casualty_verb_chain = casualty_verb_chain
+        self.max_phrase_climb = max_phrase_climb
+        self.deployer_phrase_climb = deployer_phrase_climb
+        self.deployer_verb_climb = deployer_verb_climb
         self.unit_name_below = unit_name_below
         self.min_count = min_count
         self.weak_noun_min_count = weak_noun_min_count
@@ -96,6 +142,7 @@ class TroopFinder:
         self.approximators = lexicon.approximators()
         self.civil_modifiers = lexicon.lower_set("civil_force_modifiers.txt")
         self.speech_verbs = frozenset(lexicon.cue_verbs())
+        self.named_forces = lexicon.named_forces()
 
     def __call__(self, doc: Doc) -> Doc:
         records: list[TroopRecord] = []
@@ -314,7 +361,7 @@ class TroopFinder:
             # "two paratroopers were confirmed to have been buried": what the predicate says
             # happened to them, down its chain of verbs.
             verbs = [noun.head]
-            for _ in range(2):
+            for _ in range(self.casualty_verb_chain):
                 verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp")]
                 nearby += verbs
         # "holding 763 men and 87 sailors as prisoners": what the verb makes of them.
@@ -328,12 +375,12 @@ class TroopFinder:
         # "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US service members":
         # the noun phrase the count is part of, up through its "of"-phrases and coordinations.
         token = noun
-        for _ in range(MAX_PHRASE_CLIMB):
+        for _ in range(self.max_phrase_climb):
             if token.dep_ not in ("conj", "pobj", "prep", "appos") or token.head.i == token.i:
                 break
             token = token.head
             nearby.append(token)
-        start = max(0, number.first - 2)
+        start = max(0, number.first - self.casualty_words_before)
         end = min(len(doc), noun.i + 1 + self.casualty_window)
         nearby += list(doc[start:end])
         return any(
@@ -381,12 +428,11 @@ class TroopFinder:
     def _side(self, noun: Token) -> str | None:
         """The country whose troops these are: a modifier, "from X", or who deploys them."""
         country_at: dict[int, str] = noun.doc._.country_at or {}
-        named_forces = lexicon.named_forces()
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in country_at:
                 return country_at[child.i]
-            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in named_forces:
-                return named_forces[child.lower_]  # "Wagner mercenaries"
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in self.named_forces:
+                return self.named_forces[child.lower_]  # "Wagner mercenaries"
             if child.dep_ == "poss":
                 for grand in child.subtree:
                     if grand.i in country_at:
@@ -405,7 +451,7 @@ class TroopFinder:
         1,700 personnel deployed")."""
         # "announced the stationing of a brigade of 3,000 combat troops": the troops' side is
         # that of whoever the phrase they are part of belongs to.
-        for _ in range(3):
+        for _ in range(self.deployer_phrase_climb):
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 noun = noun.head.head
         if noun.dep_ == "dobj":
@@ -424,7 +470,7 @@ class TroopFinder:
                 return None  # "Kirby said 100,000 troops were massed": he tells, not deploys
         else:
             return None
-        for _ in range(3):
+        for _ in range(self.deployer_verb_climb):
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -548,9 +594,6 @@ def same_figure_same_side(records: list[TroopRecord]) -> list[TroopRecord]:
 def _noun_key(noun: Token) -> str:
     """ "Soldiers" in a title-case headline and "[soldiers]" in a quote are one noun."""
     return noun.lower_.rstrip("s")
-
-
-MAX_PHRASE_CLIMB = 8  # steps up a noun phrase's "of"-phrases and coordinations
 
 
 def _is_number(token: Token) -> bool:

@@ -9,43 +9,58 @@ from spacy.tokens import Doc, Span
 
 from extractor import lexicon
 
-MAX_BYLINE_WORDS = 15
 _REGIONS_KEY = "extractor.credit_regions"
-_PARENTHESES = re.compile(r"\(([^()\n]{0,300})\)")
+
+
+@dataclass(frozen=True)
+class CreditLimits:
+    """How long a credit or a byline may be, with the defaults: settings of each component
+    that skips credits (people, organizations), written here once."""
+
+    # The most words of a line that is a byline or an agency line ("Reporting by ...").
+    max_byline_words: int = 15
+    # The most characters inside the parentheses of a photo credit ("(John Thys/AFP via Getty
+    # Images)").
+    max_credit_chars: int = 300
 
 
 @dataclass(frozen=True)
 class CreditWords:
     """The words that mark a credit ("Getty Images"), a byline ("reporting by") and a byline's
-    opening ("by"), loaded once by the component that skips them."""
+    opening ("by"), loaded once by the component that skips them, with its limits."""
 
     credit_markers: tuple[str, ...]
     byline_markers: tuple[str, ...]
     byline_openers: tuple[tuple[str, ...], ...]
+    limits: CreditLimits
 
     @classmethod
-    def load(cls) -> CreditWords:
+    def load(cls, limits: CreditLimits) -> CreditWords:
         return cls(
             tuple(lexicon.lower_set("credit_markers.txt")),
             tuple(lexicon.lower_set("byline_markers.txt")),
             tuple(tuple(opener.split()) for opener in lexicon.lower_set("byline_openers.txt")),
+            limits,
         )
 
 
 def doc_credit_regions(doc: Doc, words: CreditWords) -> list[range]:
-    """`credit_regions` of a Doc's text, worked out once per Doc."""
-    cached = doc.user_data.get(_REGIONS_KEY)
+    """`credit_regions` of a Doc's text, worked out once per Doc (and per limits, should two
+    components be given different ones)."""
+    limits = words.limits
+    key = f"{_REGIONS_KEY}:{limits.max_byline_words}:{limits.max_credit_chars}"
+    cached = doc.user_data.get(key)
     if cached is None:
-        cached = doc.user_data[_REGIONS_KEY] = credit_regions(doc.text, words)
+        cached = doc.user_data[key] = credit_regions(doc.text, words)
     return cached
 
 
-def doc_regions_to_skip(doc: Doc, words: CreditWords | None = None) -> list[range]:
+def doc_regions_to_skip(doc: Doc, words: CreditWords) -> list[range]:
     """Character ranges no name or organization is taken from: credits, bylines and the page
-    furniture the furniture component marked. A component passes the `words` it loaded when
-    it was created; without them they are loaded here, at the first Doc."""
+    furniture the furniture component marked. `words`: what the component loaded when it was
+    created."""
     furniture = [range(start, end) for start, end in doc._.furniture or []]
-    return doc_credit_regions(doc, words or CreditWords.load()) + furniture
+    return doc_credit_regions(doc, words) + furniture
 
 
 def credit_regions(text: str, credit_words: CreditWords) -> list[range]:
@@ -54,8 +69,10 @@ def credit_regions(text: str, credit_words: CreditWords) -> list[range]:
     credit_markers = credit_words.credit_markers
     byline_markers = credit_words.byline_markers
     byline_openers = credit_words.byline_openers
+    max_byline_words = credit_words.limits.max_byline_words
+    parentheses = re.compile(rf"\(([^()\n]{{0,{credit_words.limits.max_credit_chars}}})\)")
     regions: list[range] = []
-    for match in _PARENTHESES.finditer(text):
+    for match in parentheses.finditer(text):
         content = match.group(1)
         if "/" in content or any(_has_word(content.lower(), m) for m in credit_markers):
             regions.append(range(match.start(), match.end()))
@@ -65,10 +82,10 @@ def credit_regions(text: str, credit_words: CreditWords) -> list[range]:
         words = line.split()
         if words and (
             (
-                len(words) <= MAX_BYLINE_WORDS
+                len(words) <= max_byline_words
                 and any(tuple(words[: len(o)]) == o for o in byline_openers)
             )
-            or (len(words) <= MAX_BYLINE_WORDS and any(_has_word(line, m) for m in byline_markers))
+            or (len(words) <= max_byline_words and any(_has_word(line, m) for m in byline_markers))
         ):
             regions.append(range(offset, offset + len(written)))
         offset += len(written)

@@ -15,8 +15,6 @@ from spacy.tokens import Span, Token
 from extractor import lexicon
 from extractor.linguistics.resolver import DescriptionWords
 
-MAX_BLOCK_TOKENS = 8
-PARTY_REACH = 3  # words a party's name may start before the phrase read off a name
 _BLOCK_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _CONNECTORS = frozenset({"of", "for", "to", "the", "-", "'s", "’s"})
 # After a title, a complement may follow before the name: "Ambassador to the United Nations".
@@ -36,7 +34,11 @@ class Role:
 
 
 class RoleReader:
-    def __init__(self) -> None:
+    def __init__(self, max_premodifier_tokens: int, party_reach: int) -> None:
+        """`max_premodifier_tokens`: the most tokens of the phrase before a name that a role
+        is read off; `party_reach`: how many words before it a party's name may start."""
+        self.max_premodifier_tokens = max_premodifier_tokens
+        self.party_reach = party_reach
         self.titles = lexicon.title_tokens()
         # An institution's name is matched word for word against a phrase's tokens, so it is
         # split the way titles are: as a Doc is tokenized.
@@ -58,7 +60,7 @@ class RoleReader:
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
         role = Role()
-        block = premodifier_block(name)
+        block = premodifier_block(name, self.max_premodifier_tokens)
         self._read_phrase(block, role)
         for phrase in appositions(name):
             self._read_phrase(phrase, role)
@@ -105,7 +107,9 @@ class RoleReader:
         doc = tokens[0].doc
         first = tokens[0].i
         reach = first
-        while reach > max(0, first - PARTY_REACH) and not _ends_a_line_or_sentence(doc[reach - 1]):
+        while reach > max(0, first - self.party_reach) and not _ends_a_line_or_sentence(
+            doc[reach - 1]
+        ):
             reach -= 1
         words = [t.lower_ for t in doc[reach : tokens[-1].i + 1]]
         inside = first - reach  # where the phrase itself starts in words
@@ -226,14 +230,15 @@ def _only_a_country(tokens: list[Token]) -> bool:
     return last.text in ("'s", "’s") or last.pos_ == "ADJ"
 
 
-def premodifier_block(name: Span) -> list[Token]:
-    """Return the tokens written right before a name that describe it, nearest last."""
+def premodifier_block(name: Span, max_tokens: int) -> list[Token]:
+    """Return the tokens written right before a name that describe it, nearest last: at most
+    `max_tokens` of them."""
     doc = name.doc
     tokens: list[Token] = []
     i = name.start - 1
     if i >= 0 and doc[i].lower_ in _COMPLEMENT_STARTS:
         return []  # "Prime Minister of India to Putin:": a title is never joined to its name so
-    while i >= 0 and len(tokens) < MAX_BLOCK_TOKENS:
+    while i >= 0 and len(tokens) < max_tokens:
         token = doc[i]
         if token.is_sent_end and token.i != name.start - 1:
             break

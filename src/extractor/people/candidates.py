@@ -16,15 +16,14 @@ from spacy.tokens import Doc, Span, Token
 from extractor import lexicon
 from extractor.linguistics.public_figures import public_figures
 from extractor.linguistics.syntax import in_capitals_line
+from extractor.people.settings import PeopleSettings
 from extractor.people.words import (
-    MAX_NAME_TOKENS,
     NOT_PERSON_LABELS,
     NUMBER_LABELS,
+    NameWords,
     capitalized_word,
     first_name_gender,
-    is_first_name_token,
     joined_to_a_name,
-    name_prefixes,
     name_word,
 )
 
@@ -40,7 +39,10 @@ class Candidates:
 
 
 class CandidateFinder:
-    def __init__(self) -> None:
+    def __init__(self, names: NameWords, settings: PeopleSettings) -> None:
+        self.names = names
+        self.max_name_tokens = settings.max_name_tokens
+        self.max_unlabelled_name_tokens = settings.max_unlabelled_name_tokens
         self.figures = public_figures()
         self.institution_words = lexicon.lower_set("institution_nouns.txt") | lexicon.lower_set(
             "name_stop_words.txt"
@@ -64,7 +66,7 @@ class CandidateFinder:
         """Full names the model missed or called an organization: runs of two to four proper
         nouns that open with a known first name ("Volodymyr Zelenskiy"), or a proper noun
         right after a title word or honorific ("President Zelenskiy", "Mr. Kirby")."""
-        prefixes = name_prefixes()
+        prefixes = self.names.prefixes
         taken = {i for span in found for i in range(span.start, span.end)}
         names: list[Span] = []
         i = 0
@@ -95,13 +97,13 @@ class CandidateFinder:
                 continue
             previous = doc[run.start - 1] if run.start > 0 else None
             titled = previous is not None and previous.lower_ in prefixes
-            if titled and len(run) <= 4:
+            if titled and len(run) <= self.max_unlabelled_name_tokens:
                 names.append(run)
                 continue
             # "DNI Avril Haines": the name starts at the first known first name.
             for k in range(len(run) - 1):
                 if first_name_gender(run[k].text) is not None:
-                    if len(run) - k <= 4:
+                    if len(run) - k <= self.max_unlabelled_name_tokens:
                         names.append(run[k:])
                     break
         return names
@@ -157,7 +159,7 @@ class CandidateFinder:
         for token in doc:
             if token.i in taken or not capitalized_word(token) or token.ent_type_ == "DATE":
                 continue
-            if not is_first_name_token(token) or joined_to_a_name(token):
+            if not self.names.is_first_name_token(token) or joined_to_a_name(token):
                 continue
             described = (
                 token.i + 2 < len(doc)
@@ -185,7 +187,7 @@ class CandidateFinder:
             # The full name around it: before ("Vladimir Putin") or, for a family name
             # written first, after ("Xi Jinping").
             start, end = token.i, token.i + 1
-            for size in range(MAX_NAME_TOKENS, 1, -1):
+            for size in range(self.max_name_tokens, 1, -1):
                 spans = [(token.i - size + 1, token.i + 1), (token.i, token.i + size)]
                 fits = [
                     (a, b, match)

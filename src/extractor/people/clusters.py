@@ -12,25 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from extractor import lexicon
 from extractor.linguistics.credits import inside
 from extractor.linguistics.public_figures import Figure, PublicFigures
 from extractor.people.mentions import Mention, MentionReader, hyphen_run_end
+from extractor.people.settings import PeopleSettings
 from extractor.people.words import (
-    MAX_NAME_TOKENS,
     NOT_NAME_POS,
     NOT_PERSON_LABELS,
+    NameWords,
     capitalized_word,
     first_name_gender,
-    is_first_name_token,
 )
-
-MIN_SLIP_LENGTH = 5
-ALIAS_WINDOW = 14  # tokens after a name in which "better known by his assumed name X" is read
 
 
 @dataclass
@@ -47,15 +42,16 @@ class Cluster:
         return self.longest[-1]
 
 
-def cluster(mentions: list[Mention]) -> list[Cluster]:
-    """Group mentions of one person: full names first, then lone names by surname."""
+def cluster(mentions: list[Mention], min_slip_length: int) -> list[Cluster]:
+    """Group mentions of one person: full names first, then lone names by surname (or one
+    typing slip from it, in a surname of at least `min_slip_length` letters)."""
     clusters: list[Cluster] = []
     singles: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if len(m.words) == 1:
             singles.append(m)
             continue
-        target = match_cluster(m.words, clusters)
+        target = match_cluster(m.words, clusters, min_slip_length)
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -67,7 +63,9 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         if not candidates:
             # "Jen Pskai" once, then "Psaki" throughout: one person, one slip of the keyboard.
             candidates = [
-                c for c in clusters if len(c.longest) > 1 and one_slip_apart(c.surname, m.words[0])
+                c
+                for c in clusters
+                if len(c.longest) > 1 and one_slip_apart(c.surname, m.words[0], min_slip_length)
             ]
         if candidates:
             target = named_last(candidates, m.start)
@@ -90,7 +88,9 @@ def named_last(candidates: list[Cluster], position: int) -> Cluster:
     return max(candidates, key=last_before)
 
 
-def match_cluster(words: tuple[str, ...], clusters: list[Cluster]) -> Cluster | None:
+def match_cluster(
+    words: tuple[str, ...], clusters: list[Cluster], min_slip_length: int
+) -> Cluster | None:
     """Return the cluster a multi-word name belongs to: same surname, compatible first name."""
     for c in clusters:
         other = c.longest
@@ -98,7 +98,11 @@ def match_cluster(words: tuple[str, ...], clusters: list[Cluster]) -> Cluster | 
             # "Wołodymyr Zelanski" ... "Wołodymyr Zelnski": the same full first name and a
             # surname with one letter dropped inside it is a slip of the same name.
             full_first = len(words) > 1 and len(other) > 1 and len(words[0]) > 2
-            if full_first and words[0] == other[0] and one_letter_dropped(words[-1], other[-1]):
+            if (
+                full_first
+                and words[0] == other[0]
+                and one_letter_dropped(words[-1], other[-1], min_slip_length)
+            ):
                 return c
             continue
         if len(words) == 1 or len(other) == 1 or _same_first(words[0], other[0]):
@@ -117,11 +121,12 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def one_slip_apart(a: str, b: str) -> bool:
+def one_slip_apart(a: str, b: str, min_length: int) -> bool:
     """Whether two surnames differ by two neighbouring letters swapped, the commonest typing
     slip ("Pskai"/"Psaki"). A letter more or less, or another letter, makes another name
-    ("Prokhorov"/"Prokhorova", "Marin"/"Martin"); short names are left alone."""
-    if a == b or len(a) != len(b) or len(a) < MIN_SLIP_LENGTH:
+    ("Prokhorov"/"Prokhorova", "Marin"/"Martin"); names shorter than `min_length` are left
+    alone."""
+    if a == b or len(a) != len(b) or len(a) < min_length:
         return False
     diffs = [i for i in range(len(a)) if a[i] != b[i]]
     return (
@@ -132,11 +137,11 @@ def one_slip_apart(a: str, b: str) -> bool:
     )
 
 
-def one_letter_dropped(a: str, b: str) -> bool:
+def one_letter_dropped(a: str, b: str, min_length: int) -> bool:
     """Whether one surname is the other with one letter inside it left out ("Zelanski" /
     "Zelnski"); a letter more at the end makes another name ("Prokhorov"/"Prokhorova")."""
     shorter, longer = sorted((a, b), key=len)
-    if len(longer) != len(shorter) + 1 or len(shorter) < MIN_SLIP_LENGTH:
+    if len(longer) != len(shorter) + 1 or len(shorter) < min_length:
         return False
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
 
@@ -192,22 +197,23 @@ def merge_family_names(clusters: list[Cluster]) -> list[Cluster]:
     return fold_lone_names(clusters, owner)
 
 
-@cache
-def _alias_markers() -> tuple[tuple[str, ...], ...]:
-    """The alias markers, longest first, so that the longest one written is read."""
-    return tuple(sorted(lexicon.alias_markers(), key=len, reverse=True))
-
-
-def aliases(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
+def aliases(
+    doc: Doc,
+    clusters: list[Cluster],
+    markers: tuple[tuple[str, ...], ...],
+    settings: PeopleSettings,
+) -> dict[str, Cluster]:
     """Other names the article gives a person: "Girkin, a Russian better known by his
-    assumed name Strelkov" -> {"Strelkov": Girkin's cluster}."""
+    assumed name Strelkov" -> {"Strelkov": Girkin's cluster}. `markers`: what stands between
+    a name and its alias, longest first (`NameWords.alias_markers`), read within
+    `settings.alias_window` tokens after the name."""
     found: dict[str, Cluster] = {}
     for c in clusters:
         for m in c.mentions:
             sentence_end = doc[m.end - 1].sent.end
-            window = doc[m.end : min(sentence_end, m.end + ALIAS_WINDOW)]
+            window = doc[m.end : min(sentence_end, m.end + settings.alias_window)]
             words = [t.lower_ for t in window]
-            for marker in _alias_markers():
+            for marker in markers:
                 at = _find(words, marker)
                 if at is None:
                     continue
@@ -219,7 +225,7 @@ def aliases(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
                     for t in window[:at]
                 )
                 after = window.start + at + len(marker)
-                alias = _alias_after(doc, after)
+                alias = _alias_after(doc, after, settings.max_name_tokens)
                 if describes and alias:
                     # "whose real name is Igor Girkin": the full alias, and its surname
                     # when it stands alone later ("Girkin said").
@@ -236,10 +242,10 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int | None:
     return None
 
 
-def _alias_after(doc: Doc, start: int) -> tuple[str, ...]:
-    """The name right after an alias marker, up to MAX_NAME_TOKENS capitalised words, or ()."""
+def _alias_after(doc: Doc, start: int, max_tokens: int) -> tuple[str, ...]:
+    """The name right after an alias marker, up to `max_tokens` capitalised words, or ()."""
     words: list[str] = []
-    for token in doc[start : start + MAX_NAME_TOKENS]:
+    for token in doc[start : start + max_tokens]:
         if not capitalized_word(token) or token.ent_type_ in NOT_PERSON_LABELS:
             break
         words.append(token.text)
@@ -271,6 +277,7 @@ def recover_mentions(
     excluded: list[range],
     aliases: dict[str, Cluster],
     reader: MentionReader,
+    min_slip_length: int,
 ) -> None:
     """Add mentions the model missed or mislabelled: "Reznikov" tagged ORG, "Zelensky’s",
     and a name's alias ("Strelkov")."""
@@ -294,34 +301,34 @@ def recover_mentions(
             continue  # "Fix the roads" is not Liana Fix
         if inside(doc[token.i : token.i + 1], excluded):
             continue
-        start = _name_start(token, covered)
+        start = _name_start(token, covered, reader.names)
         span = doc[start : last.i + 1]
         if not reader.looks_like_name(span):
             continue
         candidates = by_surname[written]
         words = tuple(span.text.split())
-        target = (match_cluster(words, candidates) if len(words) > 1 else None) or named_last(
-            candidates, span.start
-        )
+        target = (
+            match_cluster(words, candidates, min_slip_length) if len(words) > 1 else None
+        ) or named_last(candidates, span.start)
         target.mentions.append(reader.make_mention(span))
         covered.update(range(span.start, span.end))
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
 
 
-def _name_start(token: Token, covered: set[int]) -> int:
+def _name_start(token: Token, covered: set[int], names: NameWords) -> int:
     """Extend a surname left over first names written before it ("Oleksii Reznikov"),
     and only over first names: not "President Biden", not "Joining Biggs"."""
     start = token.i
     while start > 0:
         previous = token.doc[start - 1]
-        if previous.i in covered or not is_first_name_token(previous):
+        if previous.i in covered or not names.is_first_name_token(previous):
             break
         start -= 1
     return start
 
 
-def canonical_name(c: Cluster, figures: PublicFigures) -> str:
+def canonical_name(c: Cluster, figures: PublicFigures, min_slip_length: int) -> str:
     """The longest name the article uses, its surname spelled as the article spells it most
     often ("Jen Pskai" written once, "Psaki" six times, is "Jen Psaki"), or, when spellings
     tie, as a known public figure's name is spelled."""
@@ -331,7 +338,7 @@ def canonical_name(c: Cluster, figures: PublicFigures) -> str:
     spellings = Counter(
         m.words[-1]
         for m in c.mentions
-        if m.words[-1] == c.surname or one_slip_apart(m.words[-1], c.surname)
+        if m.words[-1] == c.surname or one_slip_apart(m.words[-1], c.surname, min_slip_length)
     )
     top = max(spellings.values())
     usual = [word for word, count in spellings.items() if count == top]

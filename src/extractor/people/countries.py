@@ -16,18 +16,20 @@ from extractor.linguistics.roles import premodifier_block
 from extractor.people.clusters import Cluster
 from extractor.people.mentions import Mention
 from extractor.people.records import vote
-
-MAX_LIST_GAP = 14  # tokens between two listed office holders: a joiner and the next title
+from extractor.people.settings import PeopleSettings
 
 
 class CountryFiller:
-    def __init__(self) -> None:
+    def __init__(self, settings: PeopleSettings) -> None:
+        self.max_list_gap = settings.max_list_gap
+        self.max_premodifier_tokens = settings.max_premodifier_tokens
         self.figures = public_figures()
         self.organization_names = {
             name.lower() for org in lexicon.organizations() for name in (org.name, *org.aliases)
         }
         self.list_joiners = lexicon.lower_set("list_joiners.txt")
         self.cabinet_words = lexicon.lower_set("cabinet_words.txt")
+        self.national_institutions = {name.lower() for name in lexicon.institutions()}
 
     def fill(self, doc: Doc, people: list[PersonRecord], clusters: list[Cluster]) -> None:
         """Fill in countries (and a known figure's gender) left empty, strongest source first."""
@@ -67,13 +69,17 @@ class CountryFiller:
             (m.start, m.end, person)
             for person, c in zip(people, clusters, strict=True)
             for m in c.mentions
-            if m.role.titles and premodifier_block(doc[m.start : m.end])
+            if m.role.titles
+            and premodifier_block(doc[m.start : m.end], self.max_premodifier_tokens)
         )
         in_cabinet = {
             id(person)
             for person, c in zip(people, clusters, strict=True)
             for m in c.mentions
-            if any(t.lower_ in self.cabinet_words for t in premodifier_block(doc[m.start : m.end]))
+            if any(
+                t.lower_ in self.cabinet_words
+                for t in premodifier_block(doc[m.start : m.end], self.max_premodifier_tokens)
+            )
         }
         runs: list[list[tuple[int, int, PersonRecord]]] = []
         for entry in titled:
@@ -83,7 +89,7 @@ class CountryFiller:
             gap = doc[previous[1] : entry[0]] if previous is not None else doc[0:0]
             joined = (
                 len(gap) > 0
-                and len(gap) <= MAX_LIST_GAP
+                and len(gap) <= self.max_list_gap
                 and gap[0].lower_ in self.list_joiners
                 and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in gap)
             )
@@ -103,6 +109,5 @@ class CountryFiller:
         chairman", "NATO Secretary General"): a listed organization no country's institution."""
         if not m.role.titles:
             return False
-        block = premodifier_block(doc[m.start : m.end])
-        national = {name.lower() for name in lexicon.institutions()}
-        return any(t.lower_ in self.organization_names - national for t in block)
+        block = premodifier_block(doc[m.start : m.end], self.max_premodifier_tokens)
+        return any(t.lower_ in self.organization_names - self.national_institutions for t in block)

@@ -33,6 +33,7 @@ class PersonJudge:
         self.body_nouns = lexicon.lower_set("generic_body_nouns.txt") | lexicon.lower_set(
             "institution_nouns.txt"
         )
+        self.place_nouns = lexicon.lower_set("place_nouns.txt")
 
     def people(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         """The clusters that pass both the lone-surname test and the weighed evidence."""
@@ -50,7 +51,7 @@ class PersonJudge:
         word = c.longest[0]
         if "-" in word and any(part in surnames for part in word.split("-")):
             return False  # "the Putin-Biden call" names a call, not a person
-        places = sum(1 for m in real if _place_like(doc[m.end - 1]))
+        places = sum(1 for m in real if _place_like(doc[m.end - 1], self.place_nouns))
         if places * 2 >= len(real):
             return False  # "in Luhansk", "the Zaporizhzhya region": a place the model took
         named_with_the = sum(1 for m in real if m.start > 0 and doc[m.start - 1].lower_ == "the")
@@ -94,9 +95,10 @@ class PersonJudge:
         )
 
 
-def _place_like(token: Token) -> bool:
-    """A name used as a place: object of a place preposition, or before "region"."""
+def _place_like(token: Token, place_nouns: frozenset[str]) -> bool:
+    """A name used as a place: object of a place preposition, or before a place noun
+    ("region")."""
     if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and following.lower_ in lexicon.lower_set("place_nouns.txt")
+    return following is not None and following.lower_ in place_nouns

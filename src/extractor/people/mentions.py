@@ -15,12 +15,11 @@ from spacy.tokens import Span, Token
 from extractor import lexicon
 from extractor.linguistics.roles import Role, RoleReader
 from extractor.linguistics.syntax import in_capitals_line
+from extractor.people.settings import PeopleSettings
 from extractor.people.words import (
-    MAX_NAME_TOKENS,
     POSSESSIVE,
+    NameWords,
     capitalized_word,
-    is_first_name_token,
-    particles,
 )
 
 _GLUED_INITIAL = re.compile(r"^([A-Z]\.)([A-Z][a-z]+.*)$")
@@ -28,7 +27,6 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 _OPENING_BRACKETS = frozenset({"(", "["})
 _CLOSING_BRACKETS = frozenset({")", "]"})
-MAX_BRACKET_TOKENS = 6  # an editor's insertion before a first name: "(Russian President"
 
 
 @dataclass
@@ -45,8 +43,11 @@ class Mention:
 class MentionReader:
     """Turns candidate spans into mentions: the name, its role, whether it names a thing."""
 
-    def __init__(self) -> None:
-        self.roles = RoleReader()
+    def __init__(self, names: NameWords, settings: PeopleSettings) -> None:
+        self.names = names
+        self.max_name_tokens = settings.max_name_tokens
+        self.max_bracket_tokens = settings.max_bracket_tokens
+        self.roles = RoleReader(settings.max_premodifier_tokens, settings.party_reach)
         self.countries = lexicon.countries()
         self.organization_names = {
             name.lower() for org in lexicon.organizations() for name in (org.name, *org.aliases)
@@ -73,23 +74,23 @@ class MentionReader:
             tokens.pop()
         # "Taoiseach Leo Varadkar", "International Anchor Christiane Amanpour": words before a
         # known first name are a title we do not list.
-        first_names = [k for k, t in enumerate(tokens) if is_first_name_token(t)]
+        first_names = [k for k, t in enumerate(tokens) if self.names.is_first_name_token(t)]
         if first_names and 0 < first_names[0] <= len(tokens) - 2:
             tokens = tokens[first_names[0] :]
-        if not tokens or len(tokens) > MAX_NAME_TOKENS:
+        if not tokens or len(tokens) > self.max_name_tokens:
             return None
         doc = entity.doc
         first, last = tokens[0].i, tokens[-1].i
         # "Anders Fogh Rasmussen" when the model only took "Fogh Rasmussen".
-        while first > 0 and is_first_name_token(doc[first - 1]):
+        while first > 0 and self.names.is_first_name_token(doc[first - 1]):
             first -= 1
         # "Ursula von der Leyen" when the model stopped at "von der" or at "von".
-        while doc[last].lower_ in particles() and last + 1 < len(doc):
+        while doc[last].lower_ in self.names.particles and last + 1 < len(doc):
             following = doc[last + 1]
-            if not following.text[:1].isupper() and following.lower_ not in particles():
+            if not following.text[:1].isupper() and following.lower_ not in self.names.particles:
                 break
             last += 1
-        if doc[last].lower_ in particles():
+        if doc[last].lower_ in self.names.particles:
             return None
         # "Ban Ki-moon" when the model stopped at the family name: a hyphenated given name.
         if (
@@ -107,7 +108,7 @@ class MentionReader:
         if bracket is not None:
             last = bracket - 1
         span = doc[first : last + 1]
-        surname = _surname_after_bracket(span)
+        surname = _surname_after_bracket(span, self.names, self.max_bracket_tokens)
         if surname is not None and self.looks_like_name(span):
             # "(Russian President Vladimir) Putin": an editor's insertion that closes on the
             # first name, the surname written after it.
@@ -154,7 +155,7 @@ class MentionReader:
         if not all(
             t.text[:1].isupper()
             or t.is_punct
-            or t.lower_ in particles()
+            or t.lower_ in self.names.particles
             or (t.i > 0 and t.doc[t.i - 1].text == "-")  # "Ban Ki-moon"
             for t in span
         ):
@@ -195,12 +196,12 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _surname_after_bracket(span: Span) -> Token | None:
+def _surname_after_bracket(span: Span, names: NameWords, reach: int) -> Token | None:
     """The surname after a first name that closes an editor's insertion in brackets: "Putin"
-    of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin"; else
-    None."""
+    of "(Russian President Vladimir) Putin" or "(Russian President Vladimir), Putin", the
+    bracket opened at most `reach` tokens before the first name; else None."""
     doc = span.doc
-    if len(span) != 1 or not is_first_name_token(span[0]):
+    if len(span) != 1 or not names.is_first_name_token(span[0]):
         return None
     after = span.end
     if after >= len(doc) or doc[after].text not in _CLOSING_BRACKETS:
@@ -208,12 +209,16 @@ def _surname_after_bracket(span: Span) -> Token | None:
     after += 1
     if after < len(doc) and doc[after].text == ",":
         after += 1
-    if after >= len(doc) or not capitalized_word(doc[after]) or is_first_name_token(doc[after]):
+    if (
+        after >= len(doc)
+        or not capitalized_word(doc[after])
+        or names.is_first_name_token(doc[after])
+    ):
         return None
     sentence_start = span[0].sent.start
     opened = any(
         t.text in _OPENING_BRACKETS
-        for t in doc[max(sentence_start, span.start - MAX_BRACKET_TOKENS) : span.start]
+        for t in doc[max(sentence_start, span.start - reach) : span.start]
     )
     return doc[after] if opened else None
 

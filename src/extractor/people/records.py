@@ -14,17 +14,17 @@ from extractor.people.words import first_name_gender
 
 
 def records(
-    doc: Doc, clusters: list[Cluster], figures: PublicFigures
+    doc: Doc, clusters: list[Cluster], figures: PublicFigures, min_slip_length: int
 ) -> tuple[list[PersonRecord], dict[int, str]]:
     """One record per cluster, in the order given (the order of first mentions), and the
-    person id at each token of a mention."""
+    person id at each token of a mention. `min_slip_length`: see `canonical_name`."""
     people: list[PersonRecord] = []
     person_at: dict[int, str] = {}
     for number, c in enumerate(clusters, start=1):
         person_id = f"p{number}"
         record = PersonRecord(
             id=person_id,
-            name=canonical_name(c, figures),
+            name=canonical_name(c, figures, min_slip_length),
             mentions=[doc[m.start : m.end] for m in c.mentions],
             titles=_unique_titles(t for m in c.mentions for t in m.role.titles),
             country=vote(m.role.country for m in c.mentions),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import gender_guesser.detector as gender_detector
@@ -20,18 +21,38 @@ NUMBER_LABELS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERC
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV"})
 
 
-@cache
-def particles() -> frozenset[str]:
-    """Lower-case words inside names ("von", "der") and the hyphen."""
-    return lexicon.lower_set("name_particles.txt") | {"-"}
+@dataclass(frozen=True)
+class NameWords:
+    """The words the people stages read names with, loaded from models/ once, when the people
+    component is created, and handed to each stage that reads names."""
 
+    particles: frozenset[str]  # lower-case words inside names ("von", "der"), and the hyphen
+    # Words that are titles by themselves, and honorifics, so may stand right before a name.
+    # "Col." is one such word though the tokenizer splits off its full stop: "Col" counts.
+    prefixes: frozenset[str]
+    # What stands between a name and its alias ("better known as"), longest first, so that the
+    # longest one written is read.
+    alias_markers: tuple[tuple[str, ...], ...]
 
-@cache
-def name_prefixes() -> frozenset[str]:
-    """Words that are titles by themselves, and honorifics, so may stand right before a name.
-    "Col." is one such word though the tokenizer splits off its full stop: "Col" counts."""
-    single = (lexicon.words_only(t) for t in lexicon.title_tokens())
-    return frozenset({words[0] for words in single if len(words) == 1} | set(lexicon.honorifics()))
+    @classmethod
+    def load(cls) -> NameWords:
+        single = (lexicon.words_only(t) for t in lexicon.title_tokens())
+        return cls(
+            particles=lexicon.lower_set("name_particles.txt") | {"-"},
+            prefixes=frozenset(
+                {words[0] for words in single if len(words) == 1} | set(lexicon.honorifics())
+            ),
+            alias_markers=tuple(sorted(lexicon.alias_markers(), key=len, reverse=True)),
+        )
+
+    def is_first_name_token(self, token: Token) -> bool:
+        """A proper noun that a first-name list knows and that is no title: "Oleksii"."""
+        return (
+            token.tag_ == "NNP"
+            and token.text[:1].isupper()
+            and token.lower_ not in self.prefixes
+            and first_name_gender(token.text) is not None
+        )
 
 
 @cache
@@ -45,16 +66,6 @@ def first_name_gender(word: str) -> str | None:
         return None
     guess = _genders().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
-
-
-def is_first_name_token(token: Token) -> bool:
-    """A proper noun that a first-name list knows and that is no title: "Oleksii"."""
-    return (
-        token.tag_ == "NNP"
-        and token.text[:1].isupper()
-        and token.lower_ not in name_prefixes()
-        and first_name_gender(token.text) is not None
-    )
 
 
 def capitalized_word(token: Token) -> bool:

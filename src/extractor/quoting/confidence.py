@@ -6,7 +6,8 @@ kind, whether the speaker is a person, how far the naming words stand from the q
 of the article is about the speaker (salience), and how many other people were named just
 before the quote (ambiguity). The weights are fitted on the gold articles (`make train`,
 `extractor.training.attribution`) and stored in `models/attribution_weights.json` with the
-threshold below which the speaker is left null: a wrong speaker is worse than a missing one.
+threshold below which the speaker is left null: a wrong speaker is worse than a missing one,
+and with the reaches the features were computed with (`FeatureReaches`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,18 @@ from typing import Any
 
 from extractor import lexicon
 
-# How far before a quote other people's names make its speaker less certain.
-NEARBY_CHARS = 400
-LEAD_PARAGRAPHS = 2
-
 CharSpan = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class FeatureReaches:
+    """How far the features look. The weights hold for the reaches they were fitted with, so
+    these are stored with them in models/attribution_weights.json: changing one means refitting."""
+
+    # How far (in characters) before a quote other people's names make its speaker less certain.
+    nearby_chars: int
+    # How many paragraphs make the lead, in which the speaker's being named counts ("in_lead").
+    lead_paragraphs: int
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,16 @@ class ArticleFacts:
 
     text: str
     person_mentions: Mapping[str, Sequence[CharSpan]]  # person id -> mention spans
-    lead_end: int  # where the first LEAD_PARAGRAPHS paragraphs end
+    lead_end: int  # where the first `reaches.lead_paragraphs` paragraphs end
+    reaches: FeatureReaches
 
     @classmethod
-    def of(cls, text: str, person_mentions: Mapping[str, Sequence[CharSpan]]) -> ArticleFacts:
+    def of(
+        cls,
+        text: str,
+        person_mentions: Mapping[str, Sequence[CharSpan]],
+        reaches: FeatureReaches,
+    ) -> ArticleFacts:
         lines = [i for i, ch in enumerate(text) if ch == "\n"]
         filled = 0
         lead_end = len(text)
@@ -57,11 +71,11 @@ class ArticleFacts:
         for index in [*lines, len(text)]:
             if text[previous + 1 : index].strip():
                 filled += 1
-                if filled == LEAD_PARAGRAPHS:
+                if filled == reaches.lead_paragraphs:
                     lead_end = index
                     break
             previous = index
-        return cls(text, person_mentions, lead_end)
+        return cls(text, person_mentions, lead_end, reaches)
 
 
 def features(quote: Attribution, article: ArticleFacts) -> dict[str, float]:
@@ -94,7 +108,9 @@ def features(quote: Attribution, article: ArticleFacts) -> dict[str, float]:
     nearby = {
         person
         for person, spans in mentions.items()
-        if any(quote.start - NEARBY_CHARS <= start < quote.start for start, _ in spans)
+        if any(
+            quote.start - article.reaches.nearby_chars <= start < quote.start for start, _ in spans
+        )
     }
     found["others_nearby"] = math.log1p(len(nearby - {quote.speaker_id})) / 2
     return found
@@ -105,6 +121,7 @@ class ConfidenceModel:
     weights: Mapping[str, float]
     intercept: float
     threshold: float
+    reaches: FeatureReaches  # what the features were computed with for the fit
 
     def confidence(self, values: Mapping[str, float]) -> float:
         score = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in values.items())
@@ -113,6 +130,8 @@ class ConfidenceModel:
     def to_json(self) -> str:
         data = {
             "about": "Logistic weights for how sure an attribution is; refit with `make train`.",
+            "nearby_chars": self.reaches.nearby_chars,
+            "lead_paragraphs": self.reaches.lead_paragraphs,
             "threshold": round(self.threshold, 4),
             "intercept": round(self.intercept, 6),
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
@@ -125,7 +144,12 @@ class ConfidenceModel:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> ConfidenceModel:
-        return cls(dict(data["weights"]), float(data["intercept"]), float(data["threshold"]))
+        return cls(
+            dict(data["weights"]),
+            float(data["intercept"]),
+            float(data["threshold"]),
+            FeatureReaches(int(data["nearby_chars"]), int(data["lead_paragraphs"])),
+        )
 
 
 def load_model() -> ConfidenceModel | None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor import lexicon
 from extractor.quoting.marks import paragraphs, quoted_spans
 
 DASHES = "-–—"
@@ -76,13 +75,10 @@ class _Candidate:
     announced: bool = False  # opened after a colon that a speech verb leads to ("replied: -")
 
 
-def dash_spans(text: str, cues: frozenset[str] | None = None) -> list[DashSpeech]:
+def dash_spans(text: str, cues: frozenset[str]) -> list[DashSpeech]:
     """Return the dash-marked speeches of a text, in text order. `cues`: the speech verbs an
-    attribution names (models/dash_cue_words.txt, which the quotes component loads when it
-    is created; read here when they are not given)."""
+    attribution names (`QuoteWords.dash_cues`, loaded when the quotes component is created)."""
     opaque = _opaque(text)
-    if cues is None:
-        cues = lexicon.lower_set("dash_cue_words.txt")
     paras = paragraphs(text)
     found: list[list[_Candidate]] = []
     listish: list[bool] = []  # paragraphs that open with a dash before a heading-like item

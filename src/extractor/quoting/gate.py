@@ -33,7 +33,7 @@ class Gate:
         if self.model is None:
             return
         mentions = {p.id: [_offsets(m) for m in p.mentions] for p in doc._.people or []}
-        article = ArticleFacts.of(doc.text, mentions)
+        article = ArticleFacts.of(doc.text, mentions, self.model.reaches)
         for record in records:
             if record.speaker is None:
                 continue

@@ -9,6 +9,10 @@ more than a missing one. Cross-validation folds split by article, never within o
 
     python -m extractor.training.attribution tests/gold            # refit, write the weights
     python -m extractor.training.attribution tests/gold --cv 5     # only measure
+
+The features' reaches (how far before a quote other people count, how many paragraphs make
+the lead) are those of the committed model unless given (--nearby-chars, --lead-paragraphs);
+they are written with the weights fitted with them.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ from extractor.quoting.confidence import (
     ArticleFacts,
     Attribution,
     ConfidenceModel,
+    FeatureReaches,
     features,
+    load_model,
 )
 
 # What a wrong speaker costs, where a right one gains 1 and a null where the gold names
@@ -78,12 +84,12 @@ def extract_gold(
     return runs
 
 
-def article_facts(run: ArticleRun) -> ArticleFacts:
+def article_facts(run: ArticleRun, reaches: FeatureReaches) -> ArticleFacts:
     mentions = {
         person["id"]: [(m["start"], m["end"]) for m in person["mentions"]]
         for person in run.prediction.get("people") or []
     }
-    return ArticleFacts.of(run.text, mentions)
+    return ArticleFacts.of(run.text, mentions, reaches)
 
 
 def attribution(quote: Mapping[str, Any]) -> Attribution:
@@ -103,8 +109,8 @@ def attribution(quote: Mapping[str, Any]) -> Attribution:
     )
 
 
-def examples(run: ArticleRun) -> list[Example]:
-    facts = article_facts(run)
+def examples(run: ArticleRun, reaches: FeatureReaches) -> list[Example]:
+    facts = article_facts(run, reaches)
     found = []
     predicted = run.prediction.get("quotes") or []
     gold = run.gold.get("quotes") or []
@@ -130,7 +136,8 @@ def examples(run: ArticleRun) -> list[Example]:
     return found
 
 
-def fit(training: Sequence[Example]) -> ConfidenceModel:
+def fit(training: Sequence[Example], reaches: FeatureReaches) -> ConfidenceModel:
+    """The model fitted on examples whose features were computed with `reaches`."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -138,13 +145,13 @@ def fit(training: Sequence[Example]) -> ConfidenceModel:
     matrix = vectorizer.fit_transform([e.values for e in training])
     labels = [e.right for e in training]
     if len(set(labels)) < 2:
-        return ConfidenceModel({}, 5.0 if labels and labels[0] else -5.0, 0.0)
+        return ConfidenceModel({}, 5.0 if labels and labels[0] else -5.0, 0.0, reaches)
     regression = LogisticRegression(C=REGULARIZATION, max_iter=2000, solver="lbfgs")
     regression.fit(matrix, labels)
     weights = dict(zip(vectorizer.get_feature_names_out(), regression.coef_[0], strict=True))
-    unthresholded = ConfidenceModel(weights, float(regression.intercept_[0]), 0.0)
+    unthresholded = ConfidenceModel(weights, float(regression.intercept_[0]), 0.0, reaches)
     threshold = best_threshold([(unthresholded.confidence(e.values), e) for e in training])
-    return ConfidenceModel(weights, float(regression.intercept_[0]), threshold)
+    return ConfidenceModel(weights, float(regression.intercept_[0]), threshold, reaches)
 
 
 def best_threshold(scored: Sequence[tuple[float, Example]]) -> float:
@@ -169,7 +176,7 @@ def best_threshold(scored: Sequence[tuple[float, Example]]) -> float:
 def gated(run: ArticleRun, model: ConfidenceModel) -> Document:
     """The prediction as the run-time gate would leave it with this model."""
     prediction = copy.deepcopy(run.prediction)
-    facts = article_facts(run)
+    facts = article_facts(run, model.reaches)
     for quote in prediction.get("quotes") or []:
         if quote.get("speaker") is None:
             continue
@@ -184,17 +191,22 @@ def folds(article_ids: Sequence[str], k: int) -> list[list[str]]:
     return [ordered[i::k] for i in range(k)]
 
 
-def cross_validate(runs: Sequence[ArticleRun], k: int) -> tuple[dict[str, Any], list[float]]:
-    """Score every article with a model fitted on the other folds; also return each fold's
-    threshold, to show how stable it is."""
+def cross_validate(
+    runs: Sequence[ArticleRun], k: int, reaches: FeatureReaches | None = None
+) -> tuple[dict[str, Any], list[float]]:
+    """Score every article with a model fitted on the other folds, its features computed with
+    `reaches` (by default the committed model's); also return each fold's threshold, to show
+    how stable it is."""
+    if reaches is None:
+        reaches = reaches_of(None, None)
     by_article = {run.article_id: run for run in runs}
-    all_examples = {run.article_id: examples(run) for run in runs}
+    all_examples = {run.article_id: examples(run, reaches) for run in runs}
     pairs: dict[str, tuple[Document, Document]] = {}
     thresholds = []
     for held_out in folds(list(by_article), k):
         held = set(held_out)
         training = [e for aid, found in all_examples.items() if aid not in held for e in found]
-        model = fit(training)
+        model = fit(training, reaches)
         thresholds.append(model.threshold)
         for article_id in held_out:
             run = by_article[article_id]
@@ -206,8 +218,23 @@ def in_sample(runs: Sequence[ArticleRun], model: ConfidenceModel) -> dict[str, A
     return evaluate({run.article_id: (gated(run, model), run.gold) for run in runs})
 
 
-def fit_all(runs: Sequence[ArticleRun]) -> ConfidenceModel:
-    return fit([e for run in runs for e in examples(run)])
+def fit_all(runs: Sequence[ArticleRun], reaches: FeatureReaches) -> ConfidenceModel:
+    return fit([e for run in runs for e in examples(run, reaches)], reaches)
+
+
+def reaches_of(nearby_chars: int | None, lead_paragraphs: int | None) -> FeatureReaches:
+    """The reaches given, each else the committed model's."""
+    committed = load_model()
+    if committed is not None:
+        nearby_chars = committed.reaches.nearby_chars if nearby_chars is None else nearby_chars
+        if lead_paragraphs is None:
+            lead_paragraphs = committed.reaches.lead_paragraphs
+    if nearby_chars is None or lead_paragraphs is None:
+        raise SystemExit(
+            f"no fitted model in {weights_path()} to take the features' reaches from: "
+            "give --nearby-chars and --lead-paragraphs"
+        )
+    return FeatureReaches(nearby_chars, lead_paragraphs)
 
 
 def weights_path() -> Path:
@@ -237,14 +264,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--cv", type=int, default=0, help="folds; 0 refits and writes weights")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--nearby-chars", type=int, help="how far before a quote other people count"
+    )
+    parser.add_argument("--lead-paragraphs", type=int, help="how many paragraphs are the lead")
     arguments = parser.parse_args(argv)
+    reaches = reaches_of(arguments.nearby_chars, arguments.lead_paragraphs)
     runs = extract_gold(arguments.gold_dir, jobs=arguments.jobs)
     if arguments.cv:
-        report, thresholds = cross_validate(runs, arguments.cv)
+        report, thresholds = cross_validate(runs, arguments.cv, reaches)
         print(f"cross-validated, {arguments.cv} folds by article: {summary(report)}")
         print(f"fold thresholds: {', '.join(f'{t:.3f}' for t in thresholds)}")
         return 0
-    model = fit_all(runs)
+    model = fit_all(runs, reaches)
     weights_path().write_text(model.to_json(), encoding="utf-8")
     print(f"wrote {weights_path()} (threshold {model.threshold:.3f})")
     print(f"in sample: {summary(in_sample(runs, model))}")
