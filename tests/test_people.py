@@ -216,6 +216,14 @@ COUNTRY_CASES: list[tuple[str, tuple[str, str, int, int], str, str | None]] = [
         "Alexei Pushkov",
         "RU",
     ),
+    # An office of one country, at a paragraph's start, where the parser cuts the title's first
+    # word off as a sentence of its own.
+    (
+        "one-countrys-office-at-a-paragraph-start",
+        ("50", "Treasury Secretary Janet Yellen said", 1, 1),
+        "Janet Yellen",
+        "US",
+    ),
 ]
 
 

@@ -240,7 +240,9 @@ def premodifier_block(name: Span, max_tokens: int) -> list[Token]:
         return []  # "Prime Minister of India to Putin:": a title is never joined to its name so
     while i >= 0 and len(tokens) < max_tokens:
         token = doc[i]
-        if token.is_sent_end and token.i != name.start - 1:
+        if token.is_sent_end and token.i != name.start - 1 and (token.is_punct or token.is_space):
+            # Not token.is_sent_end alone: the parser can cut "Treasury" off "Secretary Janet
+            # Yellen" at a paragraph's start.
             break
         if (token.pos_ in _BLOCK_POS and not token.like_num) or token.lower_ in _CONNECTORS:
             tokens.insert(0, token)
