@@ -52,6 +52,7 @@ from extractor.quoting.settings import QuoteSettings
         pytest.param(
             "extractor_quotes",
             {
+                "capitals_min_letters": 8,
                 "dash_min_uncued_words": 3,
                 "dash_cue_window_words": 10,
                 "dash_announcing_words": 6,
@@ -119,6 +120,15 @@ def test_quote_defaults_are_written_once() -> None:
             ["Putin would do well if he considered the invasion an error"],
             [],
             id="colon-line-size-in-colon-lines",
+        ),
+        pytest.param(
+            "capitals_min_letters",
+            100,
+            "PUTIN SAYS THE TALKS WITH UKRAINE ARE OVER\n"
+            "Russian President Vladimir Putin spoke on Monday in Moscow.",
+            [],
+            ["THE TALKS WITH UKRAINE ARE OVER"],
+            id="capitals-headline-size-in-headlines",
         ),
     ],
 )

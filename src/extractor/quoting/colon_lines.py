@@ -48,7 +48,11 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
         if any(e.start < statement_end and statement_start < e.end for e in taken):
             continue
         span = context.words_over(start, start + colon)
-        if span is None or len(span) == 0 or in_capitals(span):
+        if (
+            span is None
+            or len(span) == 0
+            or in_capitals(span, context.settings.capitals_min_letters)
+        ):
             continue
         speaker = _speaker_before_colon(span, context)
         if speaker is None:

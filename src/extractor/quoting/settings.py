@@ -35,6 +35,9 @@ class QuoteSettings:
     dash_cue_tokens: int = 12
     # How many words a speaker in a capitals headline may have ("WHITE HOUSE SAYS").
     headline_speaker_words: int = 4
+    # The fewest letters of words in capitals read as a headline's ("PUTIN SAYS ..."): fewer
+    # may be an acronym ("NATO", "OSCE").
+    capitals_min_letters: int = 8
     # How many characters before the colon of "Sikorski: Putin would do well ..." may name
     # the speaker.
     colon_speaker_chars: int = 80
