@@ -11,10 +11,12 @@ import pytest
 
 from extractor import lexicon
 from extractor.quoting.dashes import DashSpeech, dash_spans
+from extractor.quoting.settings import QuoteSettings
 
 NBSP = "\u00a0"
 # The speech verbs of an attribution, as the quotes component loads them when it is created.
 CUES = lexicon.lower_set("dash_cue_words.txt")
+SETTINGS = QuoteSettings()
 
 Expected = list[tuple[str, str | None]]
 
@@ -160,7 +162,7 @@ POSITIVE = [
 
 @pytest.mark.parametrize(("text", "rows"), POSITIVE)
 def test_dash_speech(text: str, rows: Expected) -> None:
-    found = dash_spans(text, CUES)
+    found = dash_spans(text, CUES, SETTINGS)
     assert [text[s.start : s.end] for s in found] == [speech for speech, _ in rows]
     assert found == _expected(text, rows)
 
@@ -224,12 +226,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_dash_speech(text: str) -> None:
-    assert dash_spans(text, CUES) == []
+    assert dash_spans(text, CUES, SETTINGS) == []
 
 
 def test_offsets_index_the_original_text_across_paragraphs() -> None:
     text = "Title\r\n\r\nThe chancellor spoke.\r\n- We will answer firmly - he said.\r\n"
-    [speech] = dash_spans(text, CUES)
+    [speech] = dash_spans(text, CUES, SETTINGS)
     assert text[speech.start : speech.end] == "We will answer firmly"
     assert speech.cue_start is not None
     assert text[speech.cue_start :].startswith("he said.")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor import lexicon
 from extractor.annotations import CharSpan
 from extractor.quoting.colon_lines import colon_line_events
-from extractor.quoting.context import QuoteContext, QuoteSettings, SpeechEvent
+from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.cues import Cues
 from extractor.quoting.dashed import dash_events
 from extractor.quoting.gate import Gate
@@ -25,6 +25,7 @@ from extractor.quoting.headlines import HeadlineFinder, cue_forms
 from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
+from extractor.quoting.settings import QuoteSettings
 from extractor.quoting.sieves import DEFAULT_ORDER, SIEVES, run_sieves
 from extractor.quoting.words import QuoteWords
 
@@ -70,7 +71,25 @@ def make_quotes(
     passage_reach_paragraphs: int,
     dash_cue_tokens: int,
     headline_speaker_words: int,
+    capitals_min_letters: int,
     colon_speaker_chars: int,
+    dash_min_uncued_words: int,
+    dash_cue_window_words: int,
+    dash_announcing_words: int,
+    dash_max_cue_only_words: int,
+    dash_first_letter_chars: int,
+    min_unclosed_quote_words: int,
+    max_single_quote_chars: int,
+    colon_line_max_words: int,
+    colon_statement_min_words: int,
+    max_split_name_tokens: int,
+    subject_climb: int,
+    obligation_climb: int,
+    max_quoted_name_words: int,
+    non_quote_cue_chars: int,
+    headline_max_words: int,
+    max_body_words: int,
+    recent_body_tokens: int,
     thought_verbs: bool,
     sieves: list[str],
     min_confidence: float | None,
@@ -89,7 +108,25 @@ def make_quotes(
         passage_reach_paragraphs=passage_reach_paragraphs,
         dash_cue_tokens=dash_cue_tokens,
         headline_speaker_words=headline_speaker_words,
+        capitals_min_letters=capitals_min_letters,
         colon_speaker_chars=colon_speaker_chars,
+        dash_min_uncued_words=dash_min_uncued_words,
+        dash_cue_window_words=dash_cue_window_words,
+        dash_announcing_words=dash_announcing_words,
+        dash_max_cue_only_words=dash_max_cue_only_words,
+        dash_first_letter_chars=dash_first_letter_chars,
+        min_unclosed_quote_words=min_unclosed_quote_words,
+        max_single_quote_chars=max_single_quote_chars,
+        colon_line_max_words=colon_line_max_words,
+        colon_statement_min_words=colon_statement_min_words,
+        max_split_name_tokens=max_split_name_tokens,
+        subject_climb=subject_climb,
+        obligation_climb=obligation_climb,
+        max_quoted_name_words=max_quoted_name_words,
+        non_quote_cue_chars=non_quote_cue_chars,
+        headline_max_words=headline_max_words,
+        max_body_words=max_body_words,
+        recent_body_tokens=recent_body_tokens,
     )
     unknown = [name for name in sieves if name not in SIEVES]
     if unknown:
@@ -112,7 +149,7 @@ class QuoteFinder:
         self.sieves = sieves
         self.gate = gate
         # Every rule file the quote finders read is loaded here, once, and handed to each Doc.
-        self.cues = Cues.load(thought_verbs)
+        self.cues = Cues.load(thought_verbs, settings)
         self.cue_forms = cue_forms(self.cues.lemmas, lexicon.cue_irregular_forms())
         self.words = QuoteWords.load(nlp.tokenizer)
 

@@ -17,8 +17,6 @@ from extractor.quoting.context import QuoteContext, SpeechEvent
 from extractor.quoting.headlines import in_capitals
 from extractor.quoting.speakers import Speaker
 
-MAX_LINE_WORDS = 40
-MIN_STATEMENT_WORDS = 3
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
@@ -33,13 +31,16 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
         if (
             colon <= 0
             or colon > context.settings.colon_speaker_chars
-            or len(line.split()) > MAX_LINE_WORDS
+            or len(line.split()) > context.settings.colon_line_max_words
         ):
             continue
         statement_start = start + colon + 2
         statement_end = start + len(line.rstrip().rstrip(".!"))
         words = context.text[statement_start:statement_end].split()
-        if len(words) < MIN_STATEMENT_WORDS or context.text[statement_start] in "\"“‘'":
+        if (
+            len(words) < context.settings.colon_statement_min_words
+            or context.text[statement_start] in "\"“‘'"
+        ):
             continue
         statement = context.words_over(statement_start, statement_end)
         if statement is None or not any(t.tag_ in FINITE_TAGS for t in statement):
@@ -47,7 +48,11 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
         if any(e.start < statement_end and statement_start < e.end for e in taken):
             continue
         span = context.words_over(start, start + colon)
-        if span is None or len(span) == 0 or in_capitals(span):
+        if (
+            span is None
+            or len(span) == 0
+            or in_capitals(span, context.settings.capitals_min_letters)
+        ):
             continue
         speaker = _speaker_before_colon(span, context)
         if speaker is None:

@@ -1,5 +1,5 @@
 """What finding quotes in one Doc needs to share: the text's paragraphs, its quotation marks,
-the cue verbs, and the speaker resolver; and the speech events found so far."""
+the cue verbs, the settings, and the speaker resolver; and the speech events found so far."""
 
 from __future__ import annotations
 
@@ -11,43 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from extractor.quoting.cues import Cues
 from extractor.quoting.dashes import DashSpeech, dash_spans
 from extractor.quoting.marks import MarkedSpan, paragraphs, quoted_spans
+from extractor.quoting.settings import QuoteSettings
 from extractor.quoting.speakers import Speaker, SpeakerResolver
 from extractor.quoting.words import QuoteWords
-
-
-@dataclass(frozen=True)
-class QuoteSettings:
-    """The quotes component's tunable reaches, with their defaults: the one place they are
-    written (the factory's default config is made from them)."""
-
-    # How far back (in characters) "he said" looks for the person it points to.
-    max_pronoun_distance: int = 1500
-    # How many tokens between a quotation mark and the cue that attributes it.
-    attribution_window: int = 12
-    # How many heads up the parse a quoted fragment climbs to the verb that governs it.
-    max_chain: int = 8
-    # The share of a reported clause in quotation marks above which it is a direct quote.
-    direct_share_of_clause: float = 0.8
-    # How many sentences back (and ahead) in its paragraph a quote with no cue looks for the
-    # speaker it continues.
-    inherit_reach_sentences: int = 4
-    # How many sentences back a document of another kind still answers "the statement said",
-    # and how many on the issuer of a document first met without one may be named.
-    document_reach_sentences: int = 3
-    document_next_sentences: int = 2
-    # How many sentences back "the company said" finds a body the article described as a
-    # company ("Naftogaz, the state energy company,").
-    body_kind_reach_sentences: int = 3
-    # How many paragraphs back "the Naftogaz CEO says" may find the speaker of the passage.
-    passage_reach_paragraphs: int = 2
-    # How many tokens into the attribution after a closing dash its speech verb may stand
-    # ("- the Russian foreign minister Sergey Lavrov told reporters").
-    dash_cue_tokens: int = 12
-    # How many words a speaker in a capitals headline may have ("WHITE HOUSE SAYS").
-    headline_speaker_words: int = 4
-    # How many characters before the colon of "Sikorski: Putin would do well ..." may name
-    # the speaker.
-    colon_speaker_chars: int = 80
 
 
 @dataclass
@@ -78,11 +44,11 @@ class QuoteContext:
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.paragraph_words = [self.words_over(start, end) for start, end in self.paragraphs]
-        self.marked = [m for m in quoted_spans(self.text) if self._has_words(m)]
+        self.marked = [m for m in quoted_spans(self.text, settings) if self._has_words(m)]
         # Speech set off by dashes, outside quotation marks: its words are a quote's too.
         self.dashed: list[DashSpeech] = [
             d
-            for d in dash_spans(self.text, words.dash_cues)
+            for d in dash_spans(self.text, words.dash_cues, settings)
             if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
         ]
         self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]

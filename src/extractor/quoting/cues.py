@@ -7,12 +7,12 @@ import re
 from spacy.tokens import Token
 
 from extractor import lexicon
+from extractor.quoting.settings import QuoteSettings
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBLIGATION = frozenset({"must", "should"})
 # "1:02 Panic is ..., says" in a video caption: a timestamp is no part of a quote.
 TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
-MAX_SPLIT_NAME_TOKENS = 3
 # A verb without a subject of its own speaks for the subject of the verb it hangs from:
 # "Putin was reported to have said", "took to Twitter ..., insisting that ...".
 INHERITING_DEPS = ("xcomp", "advcl", "conj", "pcomp")
@@ -27,6 +27,7 @@ class Cues:
         verb_phrases: frozenset[tuple[str, str]],
         say_forms: frozenset[str],
         hearer_verbs: frozenset[str],
+        settings: QuoteSettings,
     ) -> None:
         self.lemmas = lemmas
         self.quote_only_lemmas = quote_only_lemmas
@@ -36,9 +37,10 @@ class Cues:
         # Says") are often tagged as proper nouns.
         self.say_forms = say_forms
         self.hearer_verbs = hearer_verbs  # "Americans were told that ...": who heard it
+        self.settings = settings
 
     @classmethod
-    def load(cls, thought_verbs: bool) -> Cues:
+    def load(cls, thought_verbs: bool, settings: QuoteSettings) -> Cues:
         """The cue verbs of models/, with verbs of thought ("believe") when `thought_verbs`."""
         verbs = lexicon.cue_verbs()
         return cls(
@@ -55,6 +57,7 @@ class Cues:
                 | {form for form, lemma in lexicon.cue_irregular_forms().items() if lemma == "say"}
             ),
             lexicon.lower_set("hearer_verbs.txt"),
+            settings,
         )
 
     def _tells_a_hearer(self, verb: Token) -> bool:
@@ -123,7 +126,7 @@ class Cues:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
         token = verb
-        for _ in range(4):
+        for _ in range(self.settings.subject_climb):
             for child in token.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
@@ -142,27 +145,26 @@ class Cues:
                 # parser joins "added" to what was said; it goes on from "said".
                 head = head.head
             token = head
-        return _noun_just_before(verb)
+        return _noun_just_before(verb, self.settings.max_split_name_tokens)
 
-
-def under_obligation(verb: Token) -> bool:
-    """ "The United States must admit that ...", "the EU should keep repeating that ...": what
-    someone says others must say is not the others' speech."""
-    token = verb
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
-            return True
-        if token.dep_ != "xcomp":
-            return False
-        token = token.head
-    return False
+    def under_obligation(self, verb: Token) -> bool:
+        """ "The United States must admit that ...", "the EU should keep repeating that ...":
+        what someone says others must say is not the others' speech."""
+        token = verb
+        for _ in range(self.settings.obligation_climb):
+            if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+                return True
+            if token.dep_ != "xcomp":
+                return False
+            token = token.head
+        return False
 
 
 def _punct_before(token: Token) -> str:
     return token.doc[token.i - 1].text if token.i > 0 else ""
 
 
-def _noun_just_before(verb: Token) -> Token | None:
+def _noun_just_before(verb: Token, max_split_name_tokens: int) -> Token | None:
     """When the parser loses a subject ("At a conference in Munich, Germany’s foreign minister,
     Annalena Baerbock, said ..." hangs the name on "Munich"), the noun written right before
     the verb, past commas, adverbs and auxiliaries, is its subject."""
@@ -176,7 +178,7 @@ def _noun_just_before(verb: Token) -> Token | None:
     token = verb.doc[i]
     # "Nuland said ..." at the start of a flattened article: the parser may make the name a
     # sentence of its own.
-    split_off = token.pos_ == "PROPN" and len(token.sent) <= MAX_SPLIT_NAME_TOKENS
+    split_off = token.pos_ == "PROPN" and len(token.sent) <= max_split_name_tokens
     if token.sent != verb.sent and not split_off:
         return None
     return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None

@@ -32,17 +32,13 @@ import re
 from dataclasses import dataclass
 
 from extractor.quoting.marks import paragraphs, quoted_spans
+from extractor.quoting.settings import QuoteSettings
 
 DASHES = "-–—"
 _SENTENCE_END = ".!?…"
 _CLOSING_QUOTES = "\"”»’'"
 _TERMINAL = _SENTENCE_END + _CLOSING_QUOTES + ")"
 _QUOTE_OPENINGS = "\"“„«‘'"
-MIN_UNCUED_WORDS = 3  # a speech with no attribution must have at least this many words
-CUE_WINDOW = 10  # the speech verb of an attribution is among this many first words
-ANNOUNCING_WINDOW = 6  # a speech verb this close before "...: -" announces the speech
-MAX_CUE_ONLY_WORDS = 8  # an unattributed "speech" this short with a speech verb is a cue
-_FIRST_LETTER_WITHIN = 8  # characters after the dash in which the speech's first letter stands
 # Clause openers that make the clause after a dash a parenthesis ("- as he said -"), not a cue.
 _PARENTHESIS_OPENERS = frozenset({"as", "which", "who", "whom", "whose", "where"})
 # Words with a period that do not end a sentence, so a dash after them opens no speech.
@@ -75,37 +71,38 @@ class _Candidate:
     announced: bool = False  # opened after a colon that a speech verb leads to ("replied: -")
 
 
-def dash_spans(text: str, cues: frozenset[str]) -> list[DashSpeech]:
+def dash_spans(text: str, cues: frozenset[str], settings: QuoteSettings) -> list[DashSpeech]:
     """Return the dash-marked speeches of a text, in text order. `cues`: the speech verbs an
-    attribution names (`QuoteWords.dash_cues`, loaded when the quotes component is created)."""
-    opaque = _opaque(text)
+    attribution names (`QuoteWords.dash_cues`, loaded when the quotes component is created);
+    `settings`: the quotes component's, whose dash_* windows and sizes apply here."""
+    opaque = _opaque(text, settings)
     paras = paragraphs(text)
     found: list[list[_Candidate]] = []
     listish: list[bool] = []  # paragraphs that open with a dash before a heading-like item
     for start, end in paras:
-        candidates, bullet = _paragraph(text, start, end, opaque, cues)
+        candidates, bullet = _paragraph(text, start, end, opaque, cues, settings)
         found.append(candidates)
         listish.append(bullet)
     for number, (start, end) in enumerate(paras):
-        cue = _cue_paragraph(text, start, end, opaque, cues)
+        cue = _cue_paragraph(text, start, end, opaque, cues, settings)
         if cue is None or number == 0:
             continue
-        _attribute_previous(text, paras[number - 1], found[number - 1], opaque, cue)
+        _attribute_previous(text, paras[number - 1], found[number - 1], opaque, cue, settings)
     result: list[DashSpeech] = []
     for number, candidates in enumerate(found):
         for candidate in candidates:
             if candidate.speech.cue_start is None and not _uncued_speech(
-                text, candidate, number, listish, cues
+                text, candidate, number, listish, cues, settings
             ):
                 continue
             result.append(candidate.speech)
     return sorted(result, key=lambda s: s.start)
 
 
-def _opaque(text: str) -> bytearray:
+def _opaque(text: str, settings: QuoteSettings) -> bytearray:
     """Mark characters inside quotation-marked spans and brackets: no dash there counts."""
     opaque = bytearray(len(text))
-    for span in quoted_spans(text):
+    for span in quoted_spans(text, settings):
         opaque[span.open : span.close + 1] = b"\x01" * (min(span.close + 1, len(text)) - span.open)
     for start, end in paragraphs(text):
         stack: list[int] = []
@@ -119,7 +116,12 @@ def _opaque(text: str) -> bytearray:
 
 
 def _paragraph(
-    text: str, start: int, end: int, opaque: bytearray, cues: frozenset[str]
+    text: str,
+    start: int,
+    end: int,
+    opaque: bytearray,
+    cues: frozenset[str],
+    settings: QuoteSettings,
 ) -> tuple[list[_Candidate], bool]:
     """Return the speeches opened in one paragraph, and whether the paragraph looks like a list
     item: it opens with a dash before words that are no speech (too few, or no sentence)."""
@@ -127,14 +129,14 @@ def _paragraph(
     candidates: list[_Candidate] = []
     position = start
     while True:
-        opening = _next_opening(text, position, start, end, body, opaque)
+        opening = _next_opening(text, position, start, end, body, opaque, settings)
         if opening is None:
             break
         dash, speech_start = opening
-        closing = _closing(text, speech_start, end, opaque, cues)
+        closing = _closing(text, speech_start, end, opaque, cues, settings)
         if closing is None:
             speech = DashSpeech(speech_start, _unmarked_end(text, speech_start, end, opaque), None)
-            announced = _announced(text, dash, start, cues)
+            announced = _announced(text, dash, start, cues, settings)
             candidates.append(_Candidate(speech, dash == body, announced))
             break
         speech_end, cue_start = closing
@@ -144,22 +146,27 @@ def _paragraph(
     if (
         body < end
         and text[body] in DASHES
-        and _cue_paragraph(text, start, end, opaque, cues) is None
+        and _cue_paragraph(text, start, end, opaque, cues, settings) is None
     ):
         opened = [c for c in candidates if c.opens_paragraph]
         bullet = not opened or (
-            opened[0].speech.cue_start is None and not _speech_by_itself(text, opened[0], cues)
+            opened[0].speech.cue_start is None
+            and not _speech_by_itself(text, opened[0], cues, settings)
         )
     return candidates, bullet
 
 
-def _announced(text: str, dash: int, start: int, cues: frozenset[str]) -> bool:
+def _announced(
+    text: str, dash: int, start: int, cues: frozenset[str], settings: QuoteSettings
+) -> bool:
     """Whether a dash follows a colon that a speech verb leads to ("Kabajewa replied: - ")."""
     colon = _rstrip(text, start, dash)
     if colon <= start or text[colon - 1] != ":":
         return False
     words = [w.lower() for w in _WORD.findall(text, start, colon - 1)]
-    return any(word in cues for word in words[-ANNOUNCING_WINDOW:])
+    return any(
+        word in cues for word in words[max(0, len(words) - settings.dash_announcing_words) :]
+    )
 
 
 def _body_start(text: str, start: int, end: int) -> int:
@@ -171,7 +178,13 @@ def _body_start(text: str, start: int, end: int) -> int:
 
 
 def _next_opening(
-    text: str, position: int, start: int, end: int, body: int, opaque: bytearray
+    text: str,
+    position: int,
+    start: int,
+    end: int,
+    body: int,
+    opaque: bytearray,
+    settings: QuoteSettings,
 ) -> tuple[int, int] | None:
     """Return (dash, first character of the speech) of the next opening dash at or after
     `position`, or None."""
@@ -183,7 +196,7 @@ def _next_opening(
         if i != body and not _opens_after(text, i, start):
             continue
         speech_start = _skip_space(text, i + 1, end)
-        if speech_start >= end or not _speech_first_letter(text, speech_start, end):
+        if speech_start >= end or not _speech_first_letter(text, speech_start, end, settings):
             continue
         return i, speech_start
     return None
@@ -216,19 +229,24 @@ def _opens_after(text: str, dash: int, start: int) -> bool:
     return word.lower() not in _ABBREVIATIONS
 
 
-def _speech_first_letter(text: str, i: int, end: int) -> bool:
+def _speech_first_letter(text: str, i: int, end: int, settings: QuoteSettings) -> bool:
     """Whether speech can start at `i`: its first letter, within a few characters, is a capital
     or a digit ("(...) Then" passes, "said the leader" and a quotation mark do not)."""
     if text[i] in _QUOTE_OPENINGS:
         return False  # a quotation after the dash is left to the quote-mark pairing
-    for j in range(i, min(end, i + _FIRST_LETTER_WITHIN)):
+    for j in range(i, min(end, i + settings.dash_first_letter_chars)):
         if text[j].isalnum():
             return text[j].isupper() or text[j].isdigit()
     return False
 
 
 def _closing(
-    text: str, speech_start: int, end: int, opaque: bytearray, cues: frozenset[str]
+    text: str,
+    speech_start: int,
+    end: int,
+    opaque: bytearray,
+    cues: frozenset[str],
+    settings: QuoteSettings,
 ) -> tuple[int, int] | None:
     """Return (end of the speech, start of its cue) at the speech's closing dash, or None."""
     for j in range(speech_start + 1, end):
@@ -247,7 +265,7 @@ def _closing(
         else:
             continue
         cue = _skip_space(text, j + 1, end)
-        if cue >= end or not _is_cue(text, cue, end, cues):
+        if cue >= end or not _is_cue(text, cue, end, cues, settings):
             continue
         speech_end = _rstrip(text, speech_start, j)
         if speech_end > speech_start:
@@ -277,16 +295,22 @@ def _clause_end(text: str, i: int, end: int) -> int:
     return end
 
 
-def _is_cue(text: str, i: int, end: int, cues: frozenset[str]) -> bool:
+def _is_cue(text: str, i: int, end: int, cues: frozenset[str], settings: QuoteSettings) -> bool:
     """Whether the clause at `i` is an attribution: a speech verb among its first words."""
-    words = [w.lower() for w in _WORD.findall(text, i, _clause_end(text, i, end))][:CUE_WINDOW]
+    clause = _WORD.findall(text, i, _clause_end(text, i, end))
+    words = [w.lower() for w in clause][: settings.dash_cue_window_words]
     if not words or words[0] in _PARENTHESIS_OPENERS:
         return False
     return any(word in cues for word in words)
 
 
 def _cue_paragraph(
-    text: str, start: int, end: int, opaque: bytearray, cues: frozenset[str]
+    text: str,
+    start: int,
+    end: int,
+    opaque: bytearray,
+    cues: frozenset[str],
+    settings: QuoteSettings,
 ) -> int | None:
     """Return where the attribution starts when a paragraph opens with one ("- said the
     Ukrainian leader."), else None."""
@@ -298,7 +322,7 @@ def _cue_paragraph(
     cue = _skip_space(text, body + 1, end)
     if cue >= end or not text[cue].islower():
         return None
-    return cue if _is_cue(text, cue, end, cues) else None
+    return cue if _is_cue(text, cue, end, cues, settings) else None
 
 
 def _attribute_previous(
@@ -307,6 +331,7 @@ def _attribute_previous(
     candidates: list[_Candidate],
     opaque: bytearray,
     cue: int,
+    settings: QuoteSettings,
 ) -> None:
     """Give a paragraph that a cue paragraph follows its attribution: its last speech, if that
     runs to its end unattributed, or else the whole paragraph, if it holds no speech or quote."""
@@ -322,18 +347,23 @@ def _attribute_previous(
         return  # quoted words (the quote-mark pairing has them) or an introduction
     if text[body] in DASHES:
         return  # a dash paragraph that was not speech (a list item)
-    if len(_WORD.findall(text, body, last)) < MIN_UNCUED_WORDS:
+    if len(_WORD.findall(text, body, last)) < settings.dash_min_uncued_words:
         return
     candidates.append(_Candidate(DashSpeech(body, last, cue), opens_paragraph=False))
 
 
 def _uncued_speech(
-    text: str, candidate: _Candidate, number: int, listish: list[bool], cues: frozenset[str]
+    text: str,
+    candidate: _Candidate,
+    number: int,
+    listish: list[bool],
+    cues: frozenset[str],
+    settings: QuoteSettings,
 ) -> bool:
     """Whether a speech with no attribution is kept: a sentence of enough words, not in a list
     of dash items, not itself a short attribution ("- Putin said on Monday."), and either
     announced by a speech verb before a colon or spoken in the first or second person."""
-    if not _speech_by_itself(text, candidate, cues):
+    if not _speech_by_itself(text, candidate, cues, settings):
         return False
     if candidate.opens_paragraph:
         neighbours = listish[max(0, number - 1) : number] + listish[number + 1 : number + 2]
@@ -342,13 +372,16 @@ def _uncued_speech(
     return True
 
 
-def _speech_by_itself(text: str, candidate: _Candidate, cues: frozenset[str]) -> bool:
+def _speech_by_itself(
+    text: str, candidate: _Candidate, cues: frozenset[str], settings: QuoteSettings
+) -> bool:
     """Whether an unattributed dash item reads as speech without looking at its neighbours."""
     speech = candidate.speech
-    if not _sentence_like(text, speech):
+    if not _sentence_like(text, speech, settings):
         return False
     words = _WORD.findall(text, speech.start, speech.end)
-    if len(words) <= MAX_CUE_ONLY_WORDS and _is_cue(text, speech.start, speech.end, cues):
+    short = len(words) <= settings.dash_max_cue_only_words
+    if short and _is_cue(text, speech.start, speech.end, cues, settings):
         return False
     # "- Treaty of Moscow (1996). After two years ...": a list item, not a speaker
     return candidate.announced or any(_first_or_second_person(word) for word in words)
@@ -358,9 +391,9 @@ def _first_or_second_person(word: str) -> bool:
     return re.split(r"['’]", word.lower())[0] in _SPEAKER_WORDS
 
 
-def _sentence_like(text: str, speech: DashSpeech) -> bool:
+def _sentence_like(text: str, speech: DashSpeech, settings: QuoteSettings) -> bool:
     words = _WORD.findall(text, speech.start, speech.end)
-    return len(words) >= MIN_UNCUED_WORDS and text[speech.end - 1] in _TERMINAL
+    return len(words) >= settings.dash_min_uncued_words and text[speech.end - 1] in _TERMINAL
 
 
 def _unmarked_end(text: str, start: int, end: int, opaque: bytearray) -> int:

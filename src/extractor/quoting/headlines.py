@@ -41,9 +41,10 @@ def _regular_forms(lemma: str) -> list[str]:
     return forms
 
 
-def in_capitals(span: Span) -> bool:
+def in_capitals(span: Span, min_letters: int) -> bool:
+    """Whether a span is written in capitals, with at least `min_letters` letters."""
     letters = [ch for ch in span.text if ch.isalpha()]
-    return len(letters) >= 8 and not any(ch.islower() for ch in letters)
+    return len(letters) >= min_letters and not any(ch.islower() for ch in letters)
 
 
 class HeadlineFinder:
@@ -53,7 +54,9 @@ class HeadlineFinder:
         self.forms = forms
         self.speaker_words = context.settings.headline_speaker_words
         self.lines = [
-            span for span in context.paragraph_words if span is not None and in_capitals(span)
+            span
+            for span in context.paragraph_words
+            if span is not None and in_capitals(span, context.settings.capitals_min_letters)
         ]
 
     def attribute(self, events: list[SpeechEvent]) -> list[SpeechEvent]:

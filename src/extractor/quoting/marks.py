@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.quoting.settings import QuoteSettings
+
 DOUBLE_OPENING = "“„«"
 DOUBLE_CLOSING = "”»"
 DOUBLE_STRAIGHT = '"'
@@ -19,8 +21,6 @@ SINGLE_STRAIGHT = "'"
 _BEFORE_OPENING = "([{—–-/:"
 _AFTER_CLOSING = ",.;:!?)]}—–-…"
 _EMBED_CAPTION = re.compile(r"\d{1,2}:\d{2}\s")
-MIN_UNCLOSED_WORDS = 4
-MAX_SINGLE_QUOTE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _role(text: str, i: int, start: int, end: int, opening: str, closing: str) -
     return "either"
 
 
-def double_quotes(text: str) -> list[MarkedSpan]:
+def double_quotes(text: str, settings: QuoteSettings) -> list[MarkedSpan]:
     """Return the double-quoted spans of a text, in order; nested marks are not paired."""
     marks = DOUBLE_OPENING + DOUBLE_CLOSING + DOUBLE_STRAIGHT
     found: list[MarkedSpan] = []
@@ -99,7 +99,7 @@ def double_quotes(text: str) -> list[MarkedSpan]:
         following = _next_body_paragraph(text, paras, number)
         if following and text[following[0]] in DOUBLE_OPENING + DOUBLE_STRAIGHT:
             continue  # the quote runs on into the next paragraph
-        if len(text[pending + 1 : end].split()) >= MIN_UNCLOSED_WORDS:
+        if len(text[pending + 1 : end].split()) >= settings.min_unclosed_quote_words:
             found.append(MarkedSpan(pending, end, closed=False))
         pending = None
     return found
@@ -116,7 +116,9 @@ def _next_body_paragraph(
     return None
 
 
-def single_quotes(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:
+def single_quotes(
+    text: str, outside: list[MarkedSpan], settings: QuoteSettings
+) -> list[MarkedSpan]:
     """Return single-quoted spans that are not inside a double-quoted span.
 
     A closing ’ is also the apostrophe, so a closing mark counts only when it is not followed
@@ -145,13 +147,13 @@ def single_quotes(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:
             ):
                 pending = i
             elif closes and pending is not None and mark != SINGLE_OPENING:
-                if i - pending <= MAX_SINGLE_QUOTE_CHARS and i - pending > 1:
+                if i - pending <= settings.max_single_quote_chars and i - pending > 1:
                     found.append(MarkedSpan(pending, i))
                 pending = None
     return found
 
 
-def quoted_spans(text: str) -> list[MarkedSpan]:
+def quoted_spans(text: str, settings: QuoteSettings) -> list[MarkedSpan]:
     """Return every top-level quoted span of a text, double and single, in text order."""
-    doubles = double_quotes(text)
-    return sorted(doubles + single_quotes(text, doubles), key=lambda s: s.open)
+    doubles = double_quotes(text, settings)
+    return sorted(doubles + single_quotes(text, doubles, settings), key=lambda s: s.open)

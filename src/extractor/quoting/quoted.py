@@ -20,14 +20,13 @@ from extractor.linguistics.syntax import (
     word_span,
 )
 from extractor.quoting.context import QuoteContext, SpeechEvent
-from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, inverted_subject, under_obligation
+from extractor.quoting.cues import SUBJECT_DEPS, TIMESTAMP, inverted_subject
 from extractor.quoting.marks import MarkedSpan
 from extractor.quoting.speakers import Speaker
 
 _SENTENCE_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "—", "–", "--"})
 _OPENS_UNIT = '.!?:,;—–-”"…)'
-MAX_NAME_WORDS = 5
 
 Found = tuple[Token, Token | None]
 
@@ -64,7 +63,8 @@ class QuotedFinder:
     def _named_not_quoted(self, marks: MarkedSpan, tokens: Span) -> bool:
         """ "the so-called “special military operation”", "the term “imminent”", and names of
         papers and programmes in title case: wrote in the "Sunday Times" newspaper."""
-        before = self.text[max(0, marks.open - 40) : marks.open].lower().split()
+        reach = self.context.settings.non_quote_cue_chars
+        before = self.text[max(0, marks.open - reach) : marks.open].lower().split()
         if before and (
             before[-1] in self.words.non_quote_cues
             or " ".join(before[-2:]) in self.words.non_quote_cues
@@ -73,7 +73,7 @@ class QuotedFinder:
         words = [t for t in tokens if t.is_alpha]
         return (
             not in_capitals_line(tokens[0])
-            and 0 < len(words) <= MAX_NAME_WORDS
+            and 0 < len(words) <= self.context.settings.max_quoted_name_words
             and all(t.text[:1].isupper() for t in words)
             and not _is_clause(tokens)
         )
@@ -261,6 +261,7 @@ class QuotedFinder:
             t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and not t.is_punct
         ]
         documents = self.words.document_nouns
+        cues = self.context.cues
         relayed: Found | None = None
         for root in reversed(roots):
             token = root
@@ -281,8 +282,8 @@ class QuotedFinder:
                     relayed = relayed or source
                 elif source is not None:
                     return source  # 'that turned out to be "a bluff", according to Fix'
-                if self.context.cues.attributes_fragment(token) and not under_obligation(token):
-                    subject = self.context.cues.subject_of(token)
+                if cues.attributes_fragment(token) and not cues.under_obligation(token):
+                    subject = cues.subject_of(token)
                     return (token, subject) if subject is not None else relayed
         return relayed
 

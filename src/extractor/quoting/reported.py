@@ -15,7 +15,6 @@ from extractor.quoting.cues import (
     SUBJECT_DEPS,
     TIMESTAMP,
     inverted_after_a_quote,
-    under_obligation,
 )
 from extractor.quoting.speakers import Speaker
 
@@ -55,7 +54,7 @@ class ReportedFinder:
         """A speech verb inside what another one reports is part of that quote, not a quote
         of its own: "The United States must admit that their intelligence is worthless,
         Lukashenko told the media". So is one under "must" or "should"."""
-        if under_obligation(cue):
+        if self.context.cues.under_obligation(cue):
             return True
         if cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
             return True  # "When asked whether ..., Kirby said": the reporter asked, not Kirby
@@ -116,7 +115,7 @@ class ReportedFinder:
     def _reports_speech(self, clause: Token) -> bool:
         """ "officials say the war is exacting a toll, the ministry said": the clause is itself
         a report with a clause of its own, which is the quote."""
-        if not self.context.cues.is_cue(clause) or under_obligation(clause):
+        if not self.context.cues.is_cue(clause) or self.context.cues.under_obligation(clause):
             return False
         return any(c.dep_ == "ccomp" for c in clause.children)
 

@@ -24,7 +24,6 @@ from extractor.quoting.records import cue_subject
 from extractor.quoting.speakers import Speaker
 from extractor.quoting.words import QuoteWords
 
-MAX_HEADLINE_WORDS = 20
 # A quote opening with one of these is about someone, not in their words.
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
@@ -82,7 +81,7 @@ def headline_source(events: list[SpeechEvent], context: QuoteContext) -> Speaker
         return None
     start, end = context.paragraphs[0]
     line = context.text[start:end].strip()
-    if not line or line[-1] in '.!?"”' or len(line.split()) > MAX_HEADLINE_WORDS:
+    if not line or line[-1] in '.!?"”' or len(line.split()) > context.settings.headline_max_words:
         return None
     for event in events:
         speaker = event.speaker

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,12 +26,9 @@ from extractor.linguistics.syntax import (
     word_span,
 )
 from extractor.quoting.cues import inverted_after_a_quote, inverted_subject
+from extractor.quoting.settings import QuoteSettings
 from extractor.quoting.words import QuoteWords
 
-if TYPE_CHECKING:  # context.py imports this module: the settings type is only annotated here
-    from extractor.quoting.context import QuoteSettings
-
-MAX_BODY_WORDS = 8
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -456,7 +452,7 @@ class SpeakerResolver:
 
     def _recent_body(self, before: Token) -> str | None:
         """The organization that was last the subject of a sentence before a token."""
-        start = max(0, before.sent.start - 200)
+        start = max(0, before.sent.start - self.settings.recent_body_tokens)
         for token in reversed(self.doc[start : before.i]):
             if before.idx - token.idx > self.max_pronoun_distance:
                 return None
@@ -567,7 +563,7 @@ class SpeakerResolver:
         """The organization or government a noun phrase names, as written."""
         words = self.noun_phrase(noun)
         if (
-            len(words) > MAX_BODY_WORDS
+            len(words) > self.settings.max_body_words
             or any(t.pos_ in ("VERB", "AUX") or t.text == ":" or "\n" in t.text for t in words)
             or any(t.is_digit or ":" in t.text for t in words)  # "1:23 War": a video caption
         ):
