@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -121,13 +122,7 @@ class RoleReader:
         return None
 
     def _country_of_a_region(self, tokens: list[Token]) -> str | None:
-        words = [t.lower_ for t in tokens]
-        for region, code in self.regions.items():
-            size = len(region)
-            for start in range(len(words) - size + 1):
-                if tuple(words[start : start + size]) == region:
-                    return code
-        return None
+        return _code_of_a_phrase_in(tokens, self.regions)
 
     def _only_a_party(self, tokens: list[Token]) -> bool:
         return tuple(t.lower_ for t in tokens) in self.parties
@@ -194,13 +189,18 @@ class RoleReader:
                 ):
                     continue
                 return str(country_at[token.i])
-        words = [t.lower_ for t in tokens]
-        for institution, code in self.institutions.items():
-            size = len(institution)
-            for start in range(len(words) - size + 1):
-                if tuple(words[start : start + size]) == institution:
-                    return code
-        return None
+        return _code_of_a_phrase_in(tokens, self.institutions)
+
+
+def _code_of_a_phrase_in(tokens: list[Token], table: Mapping[tuple[str, ...], str]) -> str | None:
+    """The code of the first phrase of a table (lower-cased words) written among the tokens."""
+    words = [t.lower_ for t in tokens]
+    for phrase, code in table.items():
+        size = len(phrase)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == phrase:
+                return code
+    return None
 
 
 def _body_name(body: Token) -> list[Token]:
