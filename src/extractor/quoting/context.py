@@ -24,12 +24,12 @@ class SpeechEvent:
     start: int
     end: int
     paragraph: int
+    tokens: Span  # the tokens covering text[start:end]
     speaker: Speaker | None = None
     cue: Span | None = None  # the speech verb ("said"), or "according to"
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
     rule: str | None = None  # the sieve that decided the speaker (or that nobody is named)
     marks: MarkedSpan | None = None  # for quotes in quotation marks
-    tokens: Span | None = None
 
 
 class QuoteContext:

@@ -150,7 +150,6 @@ class QuotedFinder:
         """'A further reason ..., he said, was because Xi Jinping was "watching like a hawk"':
         a fragment in a sentence that reports speech belongs to the nearest speech verb."""
         tokens = event.tokens
-        assert tokens is not None
         sentence = tokens[0].sent
         cues = [
             t
@@ -255,7 +254,6 @@ class QuotedFinder:
         """The speech verb the quote hangs from in the parse: "insisting that the report ...
         was “not true”", "called on the West not to create “panic”"."""
         tokens = event.tokens
-        assert tokens is not None
         # The punctuation a quote ends with hangs wherever the parser likes; words decide.
         roots = [
             t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and not t.is_punct
