@@ -165,7 +165,7 @@ class QuotedFinder:
     def _cue_after(self, event: SpeechEvent) -> Found | None:
         """ "“...,” Foreign Minister Sergey Lavrov said", "“...,” said Kirby"."""
         assert event.marks is not None
-        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        close = self.context.closing_mark(event.marks)
         if close is None:
             return None
         window = self.context.settings.attribution_window
@@ -221,7 +221,7 @@ class QuotedFinder:
         # right before the quote closes the phrase that introduces it.
         if not between.endswith(":"):
             return None
-        opening = self.context.token_at(event.marks.open)
+        opening = self.context.opening_mark(event.marks)
         assert opening is not None
         phrase = self.doc[cue.i + 1 : opening.i]
         return None if any(_ends_sentence(t, self.words.abbreviations) for t in phrase) else found
@@ -229,7 +229,7 @@ class QuotedFinder:
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
         assert event.marks is not None
-        opening = self.context.token_at(event.marks.open)
+        opening = self.context.opening_mark(event.marks)
         if opening is None:
             return None
         start = max(0, opening.i - self.context.settings.attribution_window)
@@ -295,7 +295,7 @@ class QuotedFinder:
     def _dash_speaker(self, event: SpeechEvent) -> Speaker | None:
         """ "“...” - Commissioner Geoffrey Starks": a name after a dash ends the quote."""
         assert event.marks is not None
-        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        close = self.context.closing_mark(event.marks)
         if close is None or close.i + 2 >= len(self.doc):
             return None
         if self.doc[close.i + 1].text not in _DASHES:
