@@ -293,9 +293,9 @@ def test_speech_set_off_by_dashes_is_a_direct_quote_with_its_speaker(
         "- We say this is the time for diplomacy, not for war.\n"
     )
     first, second = quotes_of(annotate(text))
-    assert text[first.start : first.end] == "We will answer firmly and we will not back down"
+    assert first.words.text == "We will answer firmly and we will not back down"
     assert (first.kind, first.speaker, first.rule) == ("direct", "Olaf Scholz", "dash-cue:name")
-    assert text[second.start : second.end] == "We say this is the time for diplomacy, not for war."
+    assert second.words.text == "We say this is the time for diplomacy, not for war."
     assert second.speaker == "Olaf Scholz"  # the answer goes on in the next paragraph
     assert second.rule is not None and second.rule.startswith("previous-paragraph")
 
@@ -405,7 +405,7 @@ def test_intelligence_is_no_title_of_a_person(annotate: Callable[[str], Doc]) ->
         "US intelligence said that Russia had accelerated its plans."
     )
     doc = annotate(text)
-    said = [(doc.text[q.start : q.end], q.speaker) for q in quotes_of(doc)]
+    said = [(q.words.text, q.speaker) for q in quotes_of(doc)]
     assert said == [("Russia had accelerated its plans", "US intelligence")]
 
 
@@ -424,9 +424,9 @@ def assert_guarded(doc: Doc, wrong: str, expected: list[tuple[str, str | None]])
     """The quotes of `doc` are the `expected` texts, the last not given to `wrong`, and each
     has the `expected` speaker."""
     quotes = quotes_of(doc)
-    assert [doc.text[q.start : q.end] for q in quotes] == [text for text, _ in expected]
+    assert [q.words.text for q in quotes] == [text for text, _ in expected]
     assert quotes[-1].speaker != wrong
-    found = [(doc.text[q.start : q.end], q.speaker) for q in quotes]
+    found = [(q.words.text, q.speaker) for q in quotes]
     if found != expected:
         raise FallsShort(f"{found} != {expected}")
 
@@ -626,13 +626,13 @@ def test_a_clause_a_thing_suggests_inside_a_report_is_the_reporters(ungated: Lan
     # "Blinken warned that everything he was seeing suggested Russia had decided not to ...":
     # (the paragraph alone names him by his surname only)
     doc = ungated(excerpt("07", "Blinken warned that everything", 1, 0))
-    inner = [q for q in quotes_of(doc) if doc.text[q.start :].startswith("Russia had decided")]
+    inner = [q for q in quotes_of(doc) if q.words.text.startswith("Russia had decided")]
     assert [(q.speaker, q.rule) for q in inner] == [("Blinken", "reported-within-report:name")]
 
 
 def test_a_clause_someone_unnamed_reports_inside_a_report_stays_theirs(ungated: Language) -> None:
     doc = ungated("Sergey Lavrov said that officials suggested Kyiv had chosen war.")
-    inner = [q for q in quotes_of(doc) if doc.text[q.start :].startswith("Kyiv")]
+    inner = [q for q in quotes_of(doc) if q.words.text.startswith("Kyiv")]
     assert [q.speaker for q in inner] == [None]
 
 
@@ -652,7 +652,7 @@ def test_no_wrong_speaker(
 
 def test_a_body_speaking_on_a_channel_is_not_named_with_it(ungated: Language) -> None:
     doc = ungated("“We will stop the supplies,” Gazprom on Telegram said.")
-    said = [(doc.text[q.start : q.end], q.speaker) for q in quotes_of(doc)]
+    said = [(q.words.text, q.speaker) for q in quotes_of(doc)]
     assert said == [("We will stop the supplies,", "Gazprom")]
 
 
@@ -719,7 +719,7 @@ def test_a_speaker_colon_line_is_reported_speech(annotate: Callable[[str], Doc])
         "Prime Minister Narendra Modi met Vladimir Putin in Samarkand.\n\n"
         "Prime Minister of India to Putin: This is not the time of wars\n"
     )
-    found = [(q.kind, text[q.start : q.end], q.speaker) for q in quotes_of(annotate(text))]
+    found = [(q.kind, q.words.text, q.speaker) for q in quotes_of(annotate(text))]
     assert found == [
         (
             "indirect",
@@ -749,7 +749,7 @@ def test_a_colon_line_that_names_no_one_speaker_is_no_quote(
         "Sikorski: Putin would do well if he considered the invasion an error\n"
     )
     doc = annotate(text)
-    found = [(doc.text[q.start : q.end], q.speaker, q.rule) for q in quotes_of(doc)]
+    found = [(q.words.text, q.speaker, q.rule) for q in quotes_of(doc)]
     assert found == [
         (
             "Putin would do well if he considered the invasion an error",

@@ -141,7 +141,7 @@ def test_a_quote_setting_reaches_the_code_that_uses_it(
 
     def quotes(config: dict[str, object]) -> list[str]:
         finder = make_quotes(nlp, "extractor_quotes", **config)
-        return [text[q.start : q.end] for q in finder(nlp(text))._.quotes]
+        return [q.words.text for q in finder(nlp(text))._.quotes]
 
     assert quotes(defaults) == by_default
     assert quotes({**defaults, setting: value}) == tuned

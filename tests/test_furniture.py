@@ -122,7 +122,7 @@ def test_a_reported_clause_starts_after_a_heading_run_into_it(
         HEADLINE + "The law was passed on Friday. Ordinary Victims The key point of the legal"
         " amendments is that ordinary people will suffer, Grigory Pasko said on Monday."
     )
-    assert [(doc.text[q.start : q.end], q.speaker) for q in doc._.quotes] == [
+    assert [(q.words.text, q.speaker) for q in doc._.quotes] == [
         (
             "The key point of the legal amendments is that ordinary people will suffer",
             "Grigory Pasko",

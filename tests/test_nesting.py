@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from extractor.annotations import QuoteRecord
 from extractor.batching.reading import Article
@@ -14,9 +15,12 @@ from extractor.quoting.nesting import with_nesting
 
 from .excerpts import excerpt
 
+# One character a token, so that a quote's tokens and its characters are the same numbers.
+_LETTERS = Doc(Vocab(), words=["x"] * 100, spaces=[False] * 100)
+
 
 def _quote(kind: str, start: int, end: int, within: int | None = None) -> QuoteRecord:
-    return QuoteRecord(kind=kind, start=start, end=end, within=within)
+    return QuoteRecord(kind=kind, words=_LETTERS[start:end], within=within)
 
 
 NESTING_CASES = [
@@ -57,7 +61,7 @@ def test_partial_gets_the_indirect_quote_it_lies_in(
 ) -> None:
     nested = with_nesting(quotes)
     assert [q.within for q in nested] == expected
-    assert [(q.kind, q.start, q.end) for q in nested] == [(q.kind, q.start, q.end) for q in quotes]
+    assert [(q.kind, q.offsets()) for q in nested] == [(q.kind, q.offsets()) for q in quotes]
 
 
 def test_output_keeps_both_and_links_the_partial(annotate: Callable[[str], Doc]) -> None:

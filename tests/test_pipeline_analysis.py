@@ -51,12 +51,15 @@ def test_quotes_before_people_is_a_problem(nlp: Language) -> None:
 # the consumer must leave the consumer reading something nobody has written yet.
 PRODUCER_AFTER_CONSUMER = [
     pytest.param(
-        "extractor_furniture", "extractor_people", "doc._.furniture", id="furniture-after-people"
+        "extractor_furniture",
+        "extractor_people",
+        "token._.is_furniture",
+        id="furniture-after-people",
     ),
     pytest.param(
         "extractor_furniture",
         "extractor_organizations",
-        "doc._.furniture",
+        "token._.is_furniture",
         id="furniture-after-organizations",
     ),
     pytest.param(

@@ -163,7 +163,7 @@ CASES: list[tuple[str, tuple[str, str, int, int], Expected]] = [
 
 
 def _quotes(doc: Doc) -> list[tuple[str, str, str | None]]:
-    return [(q.kind, doc.text[q.start : q.end], q.speaker) for q in doc._.quotes]
+    return [(q.kind, q.words.text, q.speaker) for q in doc._.quotes]
 
 
 @pytest.mark.parametrize(("source", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -181,7 +181,7 @@ def test_unbalanced_marks_stay_in_their_paragraph(annotate: Callable[[str], Doc]
     doc = annotate(excerpt("08", "and this says a lot", 2, 0))
     direct = [q for q in doc._.quotes if q.kind == "direct"]
     assert len(direct) == 1
-    assert doc.text[direct[0].start : direct[0].end].endswith("it requires a strong response,")
+    assert direct[0].words.text.endswith("it requires a strong response,")
 
 
 def test_stray_mark_does_not_swallow_the_article(annotate: Callable[[str], Doc]) -> None:
@@ -190,7 +190,7 @@ def test_stray_mark_does_not_swallow_the_article(annotate: Callable[[str], Doc])
     whole = annotate(text)
 
     def found(doc: Doc) -> list[tuple[str, str]]:
-        return [(q.kind, doc.text[q.start : q.end]) for q in doc._.quotes]
+        return [(q.kind, q.words.text) for q in doc._.quotes]
 
     # The unclosed mark spoils its own paragraph only: every other quote is found as before.
     assert len(found(whole)) == 5
@@ -200,7 +200,7 @@ def test_stray_mark_does_not_swallow_the_article(annotate: Callable[[str], Doc])
 
 def test_nested_quote_is_not_listed_again(annotate: Callable[[str], Doc]) -> None:
     doc = annotate(excerpt("34", "the propaganda campaign unleashed", 1, 0))
-    texts = [doc.text[q.start : q.end] for q in doc._.quotes]
+    texts = [q.words.text for q in doc._.quotes]
     assert "Russian aggression" not in texts
     assert any(t.startswith("the propaganda campaign") for t in texts)
 
@@ -224,7 +224,7 @@ def test_dash_after_a_quote_names_the_speaker(annotate: Callable[[str], Doc]) ->
 
 def test_quote_left_open_at_the_end_is_listed_once(annotate: Callable[[str], Doc]) -> None:
     doc = annotate("He said: “Russia must leave Ukraine now and forever")
-    texts = [doc.text[q.start : q.end] for q in doc._.quotes]
+    texts = [q.words.text for q in doc._.quotes]
     assert texts == ["Russia must leave Ukraine now and forever"]
 
 
@@ -692,7 +692,7 @@ def test_each_source_phrase_in_the_data_names_its_source(
         "Jens Stoltenberg is the secretary general of NATO.\n\n"
         f"The alliance will send more ships to the region, {phrase} Jens Stoltenberg."
     )
-    quotes = [(q.kind, text[q.start : q.end], q.speaker) for q in annotate(text)._.quotes]
+    quotes = [(q.kind, q.words.text, q.speaker) for q in annotate(text)._.quotes]
     assert quotes == [
         ("indirect", "The alliance will send more ships to the region", "Jens Stoltenberg")
     ]

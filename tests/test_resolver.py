@@ -39,7 +39,7 @@ def test_a_described_country_is_not_given_to_someone_of_no_known_country(
         ("Xi Jinping", "CN"),
     ]
     quote = doc._.quotes[-1]
-    assert (doc.text[quote.start : quote.end], quote.speaker) == (
+    assert (quote.words.text, quote.speaker) == (
         "Cooperation is no threat,",
         "Xi Jinping",
     )

@@ -2,9 +2,9 @@
 
 Components write these through the Doc extensions registered here; `output.py` turns them
 into the pydantic output, and only there do the Spans become character offsets. Positions
-that were never tokens (a quote's text inside its marks, page furniture found over the text)
-stay character offsets into `doc.text`. Keeping these records free of pydantic keeps
-components free of the output.
+that were never tokens (page furniture found over the text; the ends of a quote's text that
+cut into a token, `QuoteRecord.cut`) stay character offsets into `doc.text`. Keeping these
+records free of pydantic keeps components free of the output.
 """
 
 from __future__ import annotations
@@ -43,8 +43,7 @@ class OrganizationRecord:
 @dataclass
 class QuoteRecord:
     kind: str  # "direct", "partial" or "indirect"
-    start: int
-    end: int
+    words: Span  # the tokens the quote's text covers
     speaker: str | None = None
     speaker_id: str | None = None
     speaker_mention: Span | None = None
@@ -52,6 +51,15 @@ class QuoteRecord:
     rule: str | None = None  # the attribution sieve that decided the speaker
     confidence: float | None = None  # 0-1, from the fitted speaker ranking
     within: int | None = None  # index in doc._.quotes of the indirect quote holding this one
+    # The quote's text was found over the characters (inside its marks, after a colon): where
+    # it does not begin and end with tokens (a mark glued to a word, '""We want ...'; a space
+    # inside the marks, "“ Putin is ...”"), its exact bounds; None when they are `words`' own.
+    cut: CharSpan | None = None
+
+    def offsets(self) -> CharSpan:
+        """The quote text's character offsets into `doc.text`: for the output, and for what
+        is fitted or compared on them (the confidence gate, nesting)."""
+        return self.cut if self.cut is not None else (self.words.start_char, self.words.end_char)
 
 
 @dataclass

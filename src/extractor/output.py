@@ -11,9 +11,8 @@ from typing import Literal, cast
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
 
-from extractor.annotations import CharSpan
+from extractor.annotations import CharSpan, QuoteRecord
 from extractor.batching.reading import Article
-from extractor.quoting.nesting import with_nesting
 
 SCHEMA_VERSION = 1
 NO_HEADLINE = "[no headline in source data]"
@@ -141,6 +140,25 @@ def _words(span: Span) -> Mention:
     return Mention(text=span.text, start=span.start_char, end=span.end_char)
 
 
+def _quote(quote_id: str, q: QuoteRecord, text: str) -> Quote:
+    """The Quote of a record; `text` is the Doc's text, taken once for the whole output."""
+    start, end = q.offsets()
+    return Quote(
+        id=quote_id,
+        kind=cast(QuoteKind, q.kind),
+        text=text[start:end],
+        speaker=q.speaker,
+        speaker_id=q.speaker_id,
+        speaker_mention=None if q.speaker_mention is None else _words(q.speaker_mention),
+        cue=None if q.cue is None else _words(q.cue),
+        start=start,
+        end=end,
+        rule=q.rule,
+        confidence=q.confidence,
+        within=None if q.within is None else f"q{q.within + 1}",
+    )
+
+
 def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleOutput:
     """Return the contract output for an annotated Doc of `article`."""
     text = doc.text
@@ -174,21 +192,7 @@ def build_output(doc: Doc, article: Article, pipeline: PipelineInfo) -> ArticleO
             for o in doc._.organizations or []
         ],
         quotes=[
-            Quote(
-                id=f"q{number}",
-                kind=cast(QuoteKind, q.kind),
-                text=text[q.start : q.end],
-                speaker=q.speaker,
-                speaker_id=q.speaker_id,
-                speaker_mention=None if q.speaker_mention is None else _words(q.speaker_mention),
-                cue=None if q.cue is None else _words(q.cue),
-                start=q.start,
-                end=q.end,
-                rule=q.rule,
-                confidence=q.confidence,
-                within=None if q.within is None else f"q{q.within + 1}",
-            )
-            for number, q in enumerate(with_nesting(doc._.quotes or []), start=1)
+            _quote(f"q{number}", q, text) for number, q in enumerate(doc._.quotes or [], start=1)
         ],
         troop_figures=[
             TroopFigure(

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from extractor import lexicon
 from extractor.annotations import OrganizationRecord
-from extractor.linguistics.credits import CreditLimits, CreditWords, doc_regions_to_skip, inside
+from extractor.linguistics.credits import CreditLimits, CreditWords, doc_credit_regions, skipped
 from extractor.linguistics.syntax import in_capitals_line
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -35,7 +35,7 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s)+$")
         "token.tag",
         "doc._.person_at",
         "doc._.country_at",
-        "doc._.furniture",
+        "token._.is_furniture",
     ],
 )
 def make_organizations(
@@ -117,14 +117,14 @@ class OrganizationFinder:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Return gazetteer matches and ORG entities outside photo credits, the longest
         where they overlap."""
-        excluded = doc_regions_to_skip(doc, self.credit_words)
+        excluded = doc_credit_regions(doc, self.credit_words)
         known = [
             s
             for s in self.matcher(doc, as_spans=True)
             if s[0].text[:1].isupper() and (_key(s.text) not in self.acronyms or s.text.isupper())
         ]
         entities = [trimmed(e) for e in doc.ents if e.label_ == "ORG"]
-        candidates = [s for s in known + entities if len(s) and not inside(s, excluded)]
+        candidates = [s for s in known + entities if len(s) and not skipped(s, excluded)]
         return filter_spans(candidates)
 
     def _names_a_body(self, span: Span) -> bool:

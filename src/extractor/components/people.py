@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor import lexicon
-from extractor.linguistics.credits import CreditLimits, CreditWords, doc_regions_to_skip, inside
+from extractor.linguistics.credits import CreditLimits, CreditWords, doc_credit_regions, skipped
 from extractor.linguistics.descriptions import link_descriptions
 from extractor.linguistics.public_figures import public_figures
 from extractor.people import clusters as clustering
@@ -43,7 +43,7 @@ from extractor.people.words import NameWords
         "doc.sents",
         "doc._.countries",
         "doc._.country_at",
-        "doc._.furniture",
+        "token._.is_furniture",
     ],
     # min_person_evidence: the log-odds a candidate needs; -0.25 was the best cross-validated
     # people F1 on tests/gold (see extractor.training.fit_person_evidence --threshold). The
@@ -122,7 +122,7 @@ class PeopleFinder:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = doc_regions_to_skip(doc, self.credit_words)
+        excluded = doc_credit_regions(doc, self.credit_words)
         found = self.candidates.candidates(doc)
         mentions = [m for m in (self.reader.mention(span) for span in found.spans) if m]
         for m in mentions:
@@ -130,7 +130,7 @@ class PeopleFinder:
             if title:
                 self.reader.add_listed_title(m, title)
             m.first_name_only = m.start in found.alone
-        mentions = [m for m in mentions if not inside(doc[m.start : m.end], excluded)]
+        mentions = [m for m in mentions if not skipped(doc[m.start : m.end], excluded)]
         clusters = clustering.cluster(mentions, self.settings.min_slip_length)
         aliases = clustering.aliases(doc, clusters, self.names.alias_markers, self.settings)
         clusters = clustering.merge_aliases(clusters, aliases)

@@ -22,6 +22,7 @@ from extractor.quoting.cues import Cues
 from extractor.quoting.dashed import dash_events
 from extractor.quoting.gate import Gate
 from extractor.quoting.headlines import HeadlineFinder, cue_forms
+from extractor.quoting.nesting import with_nesting
 from extractor.quoting.quoted import QuotedFinder, is_quote
 from extractor.quoting.records import record_of
 from extractor.quoting.reported import ReportedFinder
@@ -135,7 +136,8 @@ def make_quotes(
 
 
 class QuoteFinder:
-    """Sets `doc._.quotes`: QuoteRecords in text order."""
+    """Sets `doc._.quotes`: QuoteRecords in text order, each partial quote inside reported
+    speech pointing at it (`within`)."""
 
     def __init__(
         self,
@@ -173,7 +175,7 @@ class QuoteFinder:
         run_sieves(self.sieves, events, context)
         records = [record_of(e, context) for e in events]
         self.gate.apply(records, doc)
-        doc._.quotes = records
+        doc._.quotes = with_nesting(records)
         return doc
 
 
@@ -190,7 +192,6 @@ def outside_furniture(
         elif event.kind == "indirect" and event.end > inside[1]:
             first = next(t for t in doc if t.idx >= inside[1] and not t.is_space)
             event.start = first.idx
-            if event.tokens is not None:
-                event.tokens = doc[first.i : event.tokens.end]
+            event.tokens = doc[first.i : event.tokens.end]
             kept.append(event)
     return kept

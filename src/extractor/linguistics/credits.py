@@ -55,14 +55,6 @@ def doc_credit_regions(doc: Doc, words: CreditWords) -> list[range]:
     return cached
 
 
-def doc_regions_to_skip(doc: Doc, words: CreditWords) -> list[range]:
-    """Character ranges no name or organization is taken from: credits, bylines and the page
-    furniture the furniture component marked. `words`: what the component loaded when it was
-    created."""
-    furniture = [range(start, end) for start, end in doc._.furniture or []]
-    return doc_credit_regions(doc, words) + furniture
-
-
 def credit_regions(text: str, credit_words: CreditWords) -> list[range]:
     """Return character ranges of photo credits ("(John Thys/AFP via Getty Images)"), bylines
     and agency lines ("The Associated Press contributed to this report")."""
@@ -96,6 +88,8 @@ def _has_word(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
-def inside(span: Span, regions: list[range]) -> bool:
-    """True when a span starts inside one of the regions."""
-    return any(span.start_char in r for r in regions)
+def skipped(span: Span, credits: list[range]) -> bool:
+    """True when no name or organization is taken from a span: it starts in page furniture
+    (its first token flagged by the furniture component) or in one of the `credits` (character
+    ranges of credits and bylines, `doc_credit_regions`)."""
+    return (len(span) > 0 and span[0]._.is_furniture) or any(span.start_char in r for r in credits)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from extractor.linguistics.credits import inside
+from extractor.linguistics.credits import skipped
 from extractor.linguistics.public_figures import Figure, PublicFigures
 from extractor.people.mentions import Mention, MentionReader, hyphen_run_end
 from extractor.people.settings import PeopleSettings
@@ -299,7 +299,7 @@ def recover_mentions(
             continue
         if token.is_sent_start and token.pos_ in NOT_NAME_POS:
             continue  # "Fix the roads" is not Liana Fix
-        if inside(doc[token.i : token.i + 1], excluded):
+        if skipped(doc[token.i : token.i + 1], excluded):
             continue
         start = _name_start(token, covered, reader.names)
         span = doc[start : last.i + 1]

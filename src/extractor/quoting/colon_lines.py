@@ -63,6 +63,7 @@ def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[S
                 start=statement_start,
                 end=statement_end,
                 paragraph=context.paragraph_of(statement_start),
+                tokens=statement,
                 speaker=speaker,
                 attributed=True,
                 rule="colon-line",

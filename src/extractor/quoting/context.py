@@ -24,12 +24,21 @@ class SpeechEvent:
     start: int
     end: int
     paragraph: int
+    tokens: Span  # the tokens covering text[start:end]
     speaker: Speaker | None = None
     cue: Span | None = None  # the speech verb ("said"), or "according to"
     attributed: bool = False  # a cue or dash was found, even if the speaker stays unnamed
     rule: str | None = None  # the sieve that decided the speaker (or that nobody is named)
     marks: MarkedSpan | None = None  # for quotes in quotation marks
-    tokens: Span | None = None
+
+    def first_token(self) -> Token | None:
+        """The token the text starts in; None when it starts on the space after a token
+        ("“ Putin is ...”"), which no token holds."""
+        return self.tokens[0] if self.start >= self.tokens.start_char else None
+
+    def last_token(self) -> Token | None:
+        """The token the text ends in; None when it ends on the space after a token."""
+        return self.tokens[-1] if self.end <= self.tokens.end_char else None
 
 
 class QuoteContext:
@@ -54,7 +63,10 @@ class QuoteContext:
         self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]
         self.quote_of_token: dict[int, int] = {}
         quoted = [(m.open, m.end) for m in self.marked] + [(d.start, d.end) for d in self.dashed]
-        spans = [self.words_over(m.open, m.end) for m in self.marked] + self.dash_words
+        # Each quote with its marks: the first token holds the opening mark, the last the
+        # closing one (a mark is never a space, so some token holds it).
+        self.marked_words = {m: self.words_over(m.open, m.end) for m in self.marked}
+        spans = [self.marked_words[m] for m in self.marked] + self.dash_words
         for number, span in enumerate(spans):
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
@@ -64,6 +76,16 @@ class QuoteContext:
     def _has_words(self, marks: MarkedSpan) -> bool:
         start, end = marks.inner
         return any(ch.isalnum() for ch in self.text[start:end])
+
+    def opening_mark(self, marks: MarkedSpan) -> Token | None:
+        """The token of a quote's opening mark."""
+        words = self.marked_words[marks]
+        return words[0] if words is not None and len(words) else None
+
+    def closing_mark(self, marks: MarkedSpan) -> Token | None:
+        """The token of a quote's closing mark; None for a quote left open."""
+        words = self.marked_words[marks]
+        return words[-1] if marks.closed and words is not None and len(words) else None
 
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)

@@ -55,6 +55,7 @@ def _optional_offsets(span: Span | None) -> tuple[int, int] | None:
 
 def attribution_of(record: QuoteRecord) -> Attribution:
     assert record.speaker is not None
+    start, end = record.offsets()
     return Attribution(
         kind=record.kind,
         rule=record.rule,
@@ -62,6 +63,6 @@ def attribution_of(record: QuoteRecord) -> Attribution:
         speaker_id=record.speaker_id,
         speaker_mention=_optional_offsets(record.speaker_mention),
         cue=_optional_offsets(record.cue),
-        start=record.start,
-        end=record.end,
+        start=start,
+        end=end,
     )

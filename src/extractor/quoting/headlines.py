@@ -80,6 +80,7 @@ class HeadlineFinder:
                         start=content.start_char,
                         end=content.end_char,
                         paragraph=self.context.paragraph_of(line.start_char),
+                        tokens=content,
                         speaker=speaker,
                         cue=word_span(cue),
                         attributed=True,

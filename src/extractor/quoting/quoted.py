@@ -150,7 +150,6 @@ class QuotedFinder:
         """'A further reason ..., he said, was because Xi Jinping was "watching like a hawk"':
         a fragment in a sentence that reports speech belongs to the nearest speech verb."""
         tokens = event.tokens
-        assert tokens is not None
         sentence = tokens[0].sent
         cues = [
             t
@@ -166,7 +165,7 @@ class QuotedFinder:
     def _cue_after(self, event: SpeechEvent) -> Found | None:
         """ "“...,” Foreign Minister Sergey Lavrov said", "“...,” said Kirby"."""
         assert event.marks is not None
-        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        close = self.context.closing_mark(event.marks)
         if close is None:
             return None
         window = self.context.settings.attribution_window
@@ -222,7 +221,7 @@ class QuotedFinder:
         # right before the quote closes the phrase that introduces it.
         if not between.endswith(":"):
             return None
-        opening = self.context.token_at(event.marks.open)
+        opening = self.context.opening_mark(event.marks)
         assert opening is not None
         phrase = self.doc[cue.i + 1 : opening.i]
         return None if any(_ends_sentence(t, self.words.abbreviations) for t in phrase) else found
@@ -230,7 +229,7 @@ class QuotedFinder:
     def _cue_before(self, event: SpeechEvent) -> Found | None:
         """ "Macron said: “...”", "Putin claimed, “...”", "Truss said “we could be ...”"."""
         assert event.marks is not None
-        opening = self.context.token_at(event.marks.open)
+        opening = self.context.opening_mark(event.marks)
         if opening is None:
             return None
         start = max(0, opening.i - self.context.settings.attribution_window)
@@ -255,7 +254,6 @@ class QuotedFinder:
         """The speech verb the quote hangs from in the parse: "insisting that the report ...
         was “not true”", "called on the West not to create “panic”"."""
         tokens = event.tokens
-        assert tokens is not None
         # The punctuation a quote ends with hangs wherever the parser likes; words decide.
         roots = [
             t for t in tokens if not (tokens.start <= t.head.i < tokens.end) and not t.is_punct
@@ -297,7 +295,7 @@ class QuotedFinder:
     def _dash_speaker(self, event: SpeechEvent) -> Speaker | None:
         """ "“...” - Commissioner Geoffrey Starks": a name after a dash ends the quote."""
         assert event.marks is not None
-        close = self.context.token_at(event.marks.close) if event.marks.closed else None
+        close = self.context.closing_mark(event.marks)
         if close is None or close.i + 2 >= len(self.doc):
             return None
         if self.doc[close.i + 1].text not in _DASHES:

@@ -15,10 +15,12 @@ def record_of(event: SpeechEvent, context: QuoteContext) -> QuoteRecord:
     rule = event.rule
     if speaker is not None and rule is not None:
         rule = f"{rule}:{speaker.how}"
+    words = event.tokens
+    bounds = (event.start, event.end)
     return QuoteRecord(
         kind=event.kind,
-        start=event.start,
-        end=event.end,
+        words=words,
+        cut=None if bounds == (words.start_char, words.end_char) else bounds,
         speaker=speaker.name if speaker else None,
         speaker_id=speaker.person_id if speaker else None,
         speaker_mention=speaker.mention if speaker else unnamed_speaker(event, context),

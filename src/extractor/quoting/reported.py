@@ -236,6 +236,7 @@ class ReportedFinder:
             start=first.idx,
             end=last.idx + len(last),
             paragraph=self.context.paragraph_of(first.idx),
+            tokens=doc[start:end],
             speaker=speaker,
             cue=word_span(cue),
             attributed=True,

@@ -143,7 +143,7 @@ def cueless_quote(
     skeptical. “If Russia treats us ...”")."""
     if event.attributed or event.kind != "direct":
         return None
-    opening = context.token_at(event.start)
+    opening = event.first_token()
     if opening is None or _about_someone_else(event, context):
         return None  # “He will never be released ...”: words about a person, not theirs
     stance = _stance_just_before(opening, context)
@@ -257,7 +257,7 @@ def paragraph_speaker(
     after it. (An article flattened into one paragraph is not one speaker's.)"""
     if event.attributed or event.kind != "direct":
         return None
-    opening = context.token_at(event.start)
+    opening = event.first_token()
     if opening is None:
         return None
     reach = sentences_back(opening, context.settings.inherit_reach_sentences)
@@ -344,7 +344,7 @@ def passage_description(
     if head not in role_nouns and head not in context.words.title_heads and head not in describing:
         return None
     earlier = [
-        (e.end, e.start, e.speaker.person_id)
+        (e.end, e.start, e.speaker.person_id, e)
         for e in events
         if e.end <= subject.idx
         and e.speaker is not None
@@ -353,9 +353,9 @@ def passage_description(
     ]
     if not earlier:
         return None
-    last_end, last_start, person_id = max(earlier)
+    _, _, person_id, last = max(earlier, key=lambda found: found[:3])
     person_at = context.resolver.person_at
-    closing = context.token_at(max(last_end - 1, last_start))
+    closing = last.last_token()
     if closing is None:
         return None
     between = context.doc[closing.i + 1 : subject.i]
