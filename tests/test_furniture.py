@@ -37,6 +37,23 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["Masanori Genko/Associated Press/East News"],
     ),
     (
+        "newsletter-prompt-in-capitals",
+        "The talks ended.\n\nGET OUR FREE ROYAL NEWSLETTER • Sign up to CNN’s Royal News, a "
+        "weekly dispatch\n\nMore later.",
+        ["GET OUR FREE ROYAL NEWSLETTER • Sign up to CNN’s Royal News, a weekly dispatch"],
+    ),
+    (
+        "credit-at-the-end-of-its-caption",
+        "The talks ended.\n\nThe duchess lights a candle in Bucha, Ukraine. Anatolii "
+        "Stepanov/Pool/Getty Images\n\nMore later.",
+        ["Anatolii Stepanov/Pool/Getty Images"],
+    ),
+    (
+        "a-slash-in-a-sentence-is-no-credit",
+        "The talks ended. Trade Russia/Ukraine fell sharply\n\nMore later.",
+        [],
+    ),
+    (
         "authors-line",
         "The talks ended.\n\nAuthors: Riley Bailey, Grace Mappes and Frederick W. Kagan\n",
         ["Authors: Riley Bailey, Grace Mappes and Frederick W. Kagan"],

@@ -301,6 +301,13 @@ def test_first_names_alone_in_vox_pops(annotate: Callable[[str], Doc]) -> None:
     assert people["Alla"].titles == ["head"]
 
 
+def test_a_first_name_set_beside_a_title_is_a_person(annotate: Callable[[str], Doc]) -> None:
+    # the model tags "Sophie" an organization
+    doc = annotate(excerpt("190", "Sophie, the Duchess of Edinburgh", 1, 0))
+    people = {p.name: p.titles for p in doc._.people}
+    assert people["Sophie"] == ["Duchess"]
+
+
 def test_a_body_named_after_its_kind_is_no_person(annotate: Callable[[str], Doc]) -> None:
     # "The US image company Maxar said on Friday that new satellite images showed ..."
     doc = annotate(excerpt("07", "The US image company Maxar", 1, 0))

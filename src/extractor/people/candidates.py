@@ -153,7 +153,8 @@ class CandidateFinder:
     def first_names_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
         """People a report names by first name only, as vox pops do, when the sentence shows
         them as people: "Alla, a 40-something-year-old head of a vocational school, is
-        convinced", "Arif, an Azeri, and Nina, a Russian - said"."""
+        convinced", "Arif, an Azeri, and Nina, a Russian - said", "Sophie, the Duchess of
+        Edinburgh, travelled"."""
         taken = {i for span in found for i in range(span.start, span.end)}
         names = []
         for token in doc:
@@ -165,6 +166,12 @@ class CandidateFinder:
                 token.i + 2 < len(doc)
                 and doc[token.i + 1].text == ","
                 and doc[token.i + 2].lower_ in ("a", "an")
+            ) or (
+                # "Sophie, the Duchess of Edinburgh, ...": set beside a title
+                token.i + 3 < len(doc)
+                and doc[token.i + 1].text == ","
+                and doc[token.i + 2].lower_ == "the"
+                and doc[token.i + 3].lower_ in self.names.prefixes
             )
             if described:
                 names.append(doc[token.i : token.i + 1])
