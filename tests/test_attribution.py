@@ -757,3 +757,42 @@ def test_a_colon_line_that_names_no_one_speaker_is_no_quote(
             "colon-line:name",
         )
     ]
+
+
+def test_a_line_that_says_where_the_lead_came_from_attributes_the_lead(
+    annotate: Callable[[str], Doc],
+) -> None:
+    doc = annotate(
+        "Leaders meet\n\n"
+        "The summit participants have issued a joint statement after the talks.\n\n"
+        "That’s according to the Ukrainian President’s Office, Ukrinform reports.\n\n"
+        "Olena Kovalenko, a former diplomat, said the statement was strong."
+    )
+    said = [(q.kind, q.words.text, q.speaker) for q in quotes_of(doc)]
+    assert said[0] == (
+        "indirect",
+        "The summit participants have issued a joint statement after the talks",
+        "Ukrainian President’s Office",
+    )
+    # the credit line itself reports nothing ("Ukrinform reports" its own source)
+    assert not any("according" in text or text == "Ukrinform reports" for _, text, _ in said)
+
+
+def test_the_person_named_in_a_source_line_is_its_speaker(ungated: Language) -> None:
+    doc = ungated(excerpt("131", "That’s according to", 1, 2))
+    said = [(q.words.text[:30], q.speaker) for q in quotes_of(doc)]
+    assert said == [("Vladimir Putin made a historic", "Alexander Kwasniewski")]
+
+
+def test_a_palace_speaks_under_its_name(annotate: Callable[[str], Doc]) -> None:
+    doc = annotate(
+        "The duke has become the first royal to visit since the invasion, Buckingham Palace "
+        "announced on Monday. "
+        "He travelled to “show his solidarity with survivors,” the palace said."
+    )
+    said = [(q.kind, q.speaker) for q in quotes_of(doc)]
+    assert said == [
+        ("indirect", "Buckingham Palace"),
+        ("indirect", "Buckingham Palace"),
+        ("partial", "Buckingham Palace"),
+    ]

@@ -20,6 +20,8 @@ from extractor.quoting.speakers import Speaker
 
 _JOINERS = frozenset({"that", "and", "but", "or"})
 _CLOSING_MARKS = "”\"’'"
+_POINTING_BACK = frozenset({"that", "this"})
+_BE_FORMS = frozenset({"'s", "’s", "is", "was"})
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
 )
@@ -34,11 +36,19 @@ class ReportedFinder:
     def events(self) -> list[SpeechEvent]:
         events: list[SpeechEvent] = []
         seen: set[tuple[int, int]] = set()
+        # The end of a "That’s according to X, Ukrinform reports." sentence: what it holds
+        # says where the paragraph before came from, and is no report of its own.
+        credit_end = -1
         for token in self.doc:
-            if self.context.in_quote(token):
+            if self.context.in_quote(token) or token.i < credit_end:
                 continue
             phrase = source_phrase_from(token, self.words.sources)
-            if phrase is not None:
+            if phrase is not None and self._points_back(token):
+                credit_end = self._sentence_end(token)
+                found = self._pointed_back(token, *phrase)
+                if any(e.start < f.end and f.start < e.end for e in events for f in found):
+                    found = []  # the paragraph before has a cue of its own
+            elif phrase is not None:
                 found = self._according_to(token, *phrase)
             elif self.context.cues.is_cue(token) and not self._embedded(token):
                 found = self._reported_clauses(token)
@@ -244,6 +254,50 @@ class ReportedFinder:
             if source_phrase_from(cue, self.words.sources)
             else "reported",
         )
+
+    def _points_back(self, according: Token) -> bool:
+        """ "That’s according to X": a sentence of its own that gives the source of what
+        came before it."""
+        if according.i < 2:
+            return False
+        pronoun, verb = self.doc[according.i - 2], self.doc[according.i - 1]
+        if pronoun.lower_ not in _POINTING_BACK or verb.lower_ not in _BE_FORMS:
+            return False
+        before = self.doc[pronoun.i - 1] if pronoun.i > 0 else None
+        return before is None or before.is_space or before.text in (".", "!", "?")
+
+    def _sentence_end(self, token: Token) -> int:
+        """The index after the full stop that ends a token's sentence (the parser may end it
+        early inside a name), within its paragraph."""
+        paragraph = self.context.paragraph_of(token.idx)
+        for later in self.doc[token.i :]:
+            if later.text in (".", "!", "?") or self.context.paragraph_of(later.idx) != paragraph:
+                return later.i + 1
+        return len(self.doc)
+
+    def _pointed_back(self, according: Token, to: Token, source: Token) -> list[SpeechEvent]:
+        """The paragraph before "That’s according to X" (or the sentence before, within a
+        paragraph) is X's: a lead that the next line attributes."""
+        pronoun = self.doc[according.i - 2]
+        paragraph = self.context.paragraph_of(pronoun.idx)
+        before = self.doc[pronoun.i - 1] if pronoun.i > 0 else None
+        if before is None:
+            return []
+        if self.context.paragraph_of(before.idx) != paragraph:
+            # (paragraph 0 is the headline, which speaks for itself)
+            words = self.context.paragraph_words[paragraph - 1] if paragraph > 1 else None
+        else:
+            words = before.sent
+        if words is None or len(words) == 0:
+            return []
+        named = self.doc[to.i + 1 : self._sentence_end(to)]
+        person = next((t for t in named if t.i in self.context.resolver.person_at), None)
+        speaker = self.context.resolve(person if person is not None else source)
+        event = self._event(words.start, words.end, according, speaker)
+        if event is None:
+            return []
+        event.cue = self.doc[according.i : to.i + 1]
+        return [event]
 
     def _according_to(self, according: Token, to: Token, source: Token) -> list[SpeechEvent]:
         """ "Russia has moved troops, according to a Kremlin readout": the clause it qualifies,

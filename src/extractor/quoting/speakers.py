@@ -926,7 +926,11 @@ class SpeakerResolver:
                 t.i in self.organization_at or t.i in self.country_at or t.ent_type_ in _ORG_LABELS
                 for t in noun.subtree
             )
-            return named or _described_by_its_field(noun)
+            # ("Buckingham Palace announced": a name of its own the model tagged as a place)
+            proper = noun.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children
+            )
+            return named or proper or _described_by_its_field(noun)
         return noun.pos_ == "PROPN"
 
     def _is_seat(self, token: Token) -> bool:
