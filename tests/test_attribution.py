@@ -367,6 +367,12 @@ BODY_NAME_CASES = [
         "Ukrainian Foreign Ministry",
         id="it-after-the-statement-said-is-who-issued-it",
     ),
+    pytest.param(
+        "On Thursday, the UN Office for the Coordination of Humanitarian Affairs said it had "
+        "seen a troubling pattern of attacks. It called them “cruel”.",
+        "UN Office for the Coordination of Humanitarian Affairs",
+        id="a-name-the-model-cut-at-for-the-runs-on-and-it-keeps-it",
+    ),
 ]
 
 

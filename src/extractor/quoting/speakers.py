@@ -483,7 +483,14 @@ class SpeakerResolver:
             if same_sentence or is_main_subject(token, self.sources):
                 if seat:
                     return self.noun_phrase(token).text
-                return self._written_name(token)
+                # The name may run on past the model's organization: "the UN Office for the
+                # Coordination of Humanitarian Affairs said ... It called".
+                written = self._written_name(token)
+                named = self._named_body(token)
+                bare = written.removeprefix("the ").removeprefix("The ")
+                if named is not None and named.name.startswith(bare + " "):
+                    return named.name
+                return written
         return None
 
     def _body_of_its_kind(self, noun: Token) -> Speaker | None:
@@ -998,8 +1005,12 @@ def _name_end_on(noun: Token, prep: Token) -> int | None:
             break
         if token.ent_type_ in ("DATE", "TIME", "GPE"):
             return None
-        if token.ent_iob_ == "B":
-            return None  # "Gazprom on Telegram": another name, not the rest of this one
+        # "Gazprom on Telegram": another name, not the rest of this one; but "the UN Office for
+        # the Coordination of Humanitarian Affairs", which the model cut in two at "for the",
+        # is one.
+        goes_on = prep.lower_ == "for" and token.lower_ == "the" and token.ent_type_ == "ORG"
+        if token.ent_iob_ == "B" and not goes_on:
+            return None
         last = token
     while last is not None and last.lower_ in ("the", "of", "and"):
         last = last.doc[last.i - 1] if last.i - 1 > prep.i else None
