@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from extractor.components.quotes import make_quotes
+from extractor.components.troops import TroopSettings
 from extractor.linguistics.credits import CreditLimits
 from extractor.people.settings import PeopleSettings
 from extractor.quoting.settings import QuoteSettings
@@ -92,6 +93,12 @@ def test_quote_defaults_are_written_once() -> None:
     """The quotes factory's defaults are QuoteSettings' own."""
     defaults = Language.get_factory_meta("extractor_quotes").default_config
     assert asdict(QuoteSettings()).items() <= defaults.items()
+
+
+def test_troop_defaults_are_written_once() -> None:
+    """The troops factory's defaults are TroopSettings' own, and nothing else."""
+    defaults = Language.get_factory_meta("extractor_troops").default_config
+    assert asdict(TroopSettings()) == defaults
 
 
 @pytest.mark.parametrize(

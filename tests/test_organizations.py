@@ -45,3 +45,15 @@ CASES: list[tuple[str, str, list[str]]] = [
 )
 def test_organizations(annotate: Callable[[str], Doc], text: str, expected: list[str]) -> None:
     assert [o.name for o in annotate(text)._.organizations] == expected
+
+
+def test_a_title_tagged_once_is_not_found_again(annotate: Callable[[str], Doc]) -> None:
+    """ "the Taoiseach" the model tagged ORG once (gold article 42) is still a title everywhere
+    else: its other mentions are not added as the organization's."""
+    doc = annotate(
+        "The Taoiseach’s tour also took him through the village of Horenka. "
+        "The Taoiseach was then shown the remnants of several Russian tanks."
+    )
+    assert [(o.name, [(s.start, s.text) for s in o.mentions]) for o in doc._.organizations] == [
+        ("Taoiseach", [(1, "Taoiseach")])
+    ]

@@ -100,9 +100,13 @@ class OrganizationFinder:
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
         for name, record in groups.items():
             for form in {name, *record.aliases}:
-                # "the Taoiseach" tagged ORG once is still a title everywhere else.
-                if form[:1].isupper() and lexicon.title_words(form) not in self.titles:
-                    matcher.add(name, [self.make_doc(form)])
+                if not form[:1].isupper():
+                    continue
+                pattern = self.make_doc(form)
+                # "the Taoiseach" tagged ORG once is still a title everywhere else. The form's
+                # words are the pipeline's tokens, which titles are split to match one for one.
+                if tuple(t.lower_ for t in pattern) not in self.titles:
+                    matcher.add(name, [pattern])
         for match_id, start, end in matcher(doc):
             span = doc[start:end]
             if any(t.i in organization_at or t.i in person_at for t in span):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -26,6 +26,40 @@ _LOCATION_PREPOSITIONS = frozenset(
 )
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
+
+
+@dataclass(frozen=True)
+class TroopSettings:
+    """The troops component's reaches and sizes, with their defaults: the one place they are
+    written (the factory's default config is made from them)."""
+
+    # How many words after the counted noun a casualty word is looked for ("17 soldiers were
+    # killed").
+    casualty_window: int = 4
+    # Below this, a number before a capitalised unit word names the unit, not a count ("the
+    # 82 Airborne soldiers").
+    unit_name_below: int = 1000
+    # The smallest figure that is a force level ("one soldier" is not).
+    min_count: int = 2
+    # The smallest figure of a weak noun read as troops ("two men" are not surely soldiers;
+    # "10,000 fighters" are).
+    weak_noun_min_count: int = 100
+    # How many words before a figure a casualty word is looked for ("killed 17 soldiers").
+    casualty_words_before: int = 2
+    # How many verbs down a subject's predicate what happened to them is read: "two
+    # paratroopers were confirmed to have been buried".
+    casualty_verb_chain: int = 2
+    # How many steps up a noun phrase's "of"-phrases and coordinations a casualty word is
+    # looked for: "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US
+    # service members".
+    max_phrase_climb: int = 8
+    # How many "of"-phrases up troops are part of what someone has or moves: "announced
+    # the stationing of a brigade of 3,000 combat troops".
+    deployer_phrase_climb: int = 3
+    # How many verbs up, through a verb joined to another or the complement of one, the
+    # subject of the verb that has or moves troops is looked for: "Russia plans to send
+    # 8,500 troops".
+    deployer_verb_climb: int = 3
 
 
 @Language.factory(
@@ -44,28 +78,8 @@ _ELLIPTIC_DEPS = frozenset({"dobj", "attr", "conj", "appos", "nsubj", "pobj"})
         "doc._.person_at",
         "doc._.country_at",
     ],
-    default_config={
-        "casualty_window": 4,
-        "unit_name_below": 1000,
-        "min_count": 2,
-        "weak_noun_min_count": 100,
-        # How many words before a figure a casualty word is looked for ("killed 17 soldiers").
-        "casualty_words_before": 2,
-        # How many verbs down a subject's predicate what happened to them is read: "two
-        # paratroopers were confirmed to have been buried".
-        "casualty_verb_chain": 2,
-        # How many steps up a noun phrase's "of"-phrases and coordinations a casualty word is
-        # looked for: "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US
-        # service members".
-        "max_phrase_climb": 8,
-        # How many "of"-phrases up troops are part of what someone has or moves: "announced
-        # the stationing of a brigade of 3,000 combat troops".
-        "deployer_phrase_climb": 3,
-        # How many verbs up, through a verb joined to another or the complement of one, the
-        # subject of the verb that has or moves troops is looked for: "Russia plans to send
-        # 8,500 troops".
-        "deployer_verb_climb": 3,
-    },
+    # The reaches' and sizes' defaults are TroopSettings' own, written there once.
+    default_config={**asdict(TroopSettings())},
 )
 def make_troops(
     nlp: Language,
@@ -80,17 +94,18 @@ def make_troops(
     deployer_phrase_climb: int,
     deployer_verb_climb: int,
 ) -> TroopFinder:
-    return TroopFinder(
-        casualty_window,
-        unit_name_below,
-        min_count,
-        weak_noun_min_count,
+    settings = TroopSettings(
+        casualty_window=casualty_window,
+        unit_name_below=unit_name_below,
+        min_count=min_count,
+        weak_noun_min_count=weak_noun_min_count,
         casualty_words_before=casualty_words_before,
         casualty_verb_chain=casualty_verb_chain,
         max_phrase_climb=max_phrase_climb,
         deployer_phrase_climb=deployer_phrase_climb,
         deployer_verb_climb=deployer_verb_climb,
     )
+    return TroopFinder(settings)
 
 
 @dataclass
@@ -105,28 +120,8 @@ class _Number:
 class TroopFinder:
     """Sets `doc._.troop_figures`: TroopRecords in text order."""
 
-    def __init__(
-        self,
-        casualty_window: int,
-        unit_name_below: int,
-        min_count: int,
-        weak_noun_min_count: int,
-        *,
-        casualty_words_before: int,
-        casualty_verb_chain: int,
-        max_phrase_climb: int,
-        deployer_phrase_climb: int,
-        deployer_verb_climb: int,
-    ) -> None:
-        self.casualty_window = casualty_window
-        self.casualty_words_before = casualty_words_before
-        self.casualty_verb_chain = casualty_verb_chain
-        self.max_phrase_climb = max_phrase_climb
-        self.deployer_phrase_climb = deployer_phrase_climb
-        self.deployer_verb_climb = deployer_verb_climb
-        self.unit_name_below = unit_name_below
-        self.min_count = min_count
-        self.weak_noun_min_count = weak_noun_min_count
+    def __init__(self, settings: TroopSettings) -> None:
+        self.settings = settings
         self.troop_nouns: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
         for noun, strength in lexicon.troop_nouns():
             words = tuple(noun.lower().split())
@@ -235,9 +230,9 @@ class TroopFinder:
 
     def _is_force_level(self, number: _Number, noun: Token) -> bool:
         """ "one soldier" is not a force level; "two men" is not even surely soldiers."""
-        if number.high < self.min_count:
+        if number.high < self.settings.min_count:
             return False
-        return number.high >= self.weak_noun_min_count or not self._is_weak_noun(noun)
+        return number.high >= self.settings.weak_noun_min_count or not self._is_weak_noun(noun)
 
     # -- the number -------------------------------------------------------------------------
 
@@ -361,7 +356,7 @@ class TroopFinder:
             # "two paratroopers were confirmed to have been buried": what the predicate says
             # happened to them, down its chain of verbs.
             verbs = [noun.head]
-            for _ in range(self.casualty_verb_chain):
+            for _ in range(self.settings.casualty_verb_chain):
                 verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp")]
                 nearby += verbs
         # "holding 763 men and 87 sailors as prisoners": what the verb makes of them.
@@ -375,13 +370,13 @@ class TroopFinder:
         # "the deaths of hundreds of thousands of Iraqis and nearly 4,600 US service members":
         # the noun phrase the count is part of, up through its "of"-phrases and coordinations.
         token = noun
-        for _ in range(self.max_phrase_climb):
+        for _ in range(self.settings.max_phrase_climb):
             if token.dep_ not in ("conj", "pobj", "prep", "appos") or token.head.i == token.i:
                 break
             token = token.head
             nearby.append(token)
-        start = max(0, number.first - self.casualty_words_before)
-        end = min(len(doc), noun.i + 1 + self.casualty_window)
+        start = max(0, number.first - self.settings.casualty_words_before)
+        end = min(len(doc), noun.i + 1 + self.settings.casualty_window)
         nearby += list(doc[start:end])
         return any(
             t.lower_ in self.casualty_words or t.lemma_.lower() in self.casualty_words
@@ -396,7 +391,7 @@ class TroopFinder:
             after is not None
             and after.lower_ in self.unit_words
             and after.text[:1].isupper()
-            and number.high < self.unit_name_below
+            and number.high < self.settings.unit_name_below
         )
 
     # -- the record -------------------------------------------------------------------------
@@ -451,7 +446,7 @@ class TroopFinder:
         1,700 personnel deployed")."""
         # "announced the stationing of a brigade of 3,000 combat troops": the troops' side is
         # that of whoever the phrase they are part of belongs to.
-        for _ in range(self.deployer_phrase_climb):
+        for _ in range(self.settings.deployer_phrase_climb):
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 noun = noun.head.head
         if noun.dep_ == "dobj":
@@ -470,7 +465,7 @@ class TroopFinder:
                 return None  # "Kirby said 100,000 troops were massed": he tells, not deploys
         else:
             return None
-        for _ in range(self.deployer_verb_climb):
+        for _ in range(self.settings.deployer_verb_climb):
             if verb.pos_ not in ("VERB", "AUX"):
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
