@@ -465,3 +465,17 @@ def test_a_known_figure_spelled_as_polish_copy_spells_them_has_their_country(
     annotate: Callable[[str], Doc], text: str, person: tuple[str, str]
 ) -> None:
     assert [(p.name, p.country) for p in annotate(text)._.people] == [person]
+
+
+def test_a_past_leader_the_news_compares_with_has_their_country(
+    annotate: Callable[[str], Doc],
+) -> None:
+    doc = annotate(
+        "The United States has not faced such a test since Ronald Reagan stood in Berlin, "
+        "said the analyst, who compared Moscow's leader with Joseph Stalin."
+    )
+    # (a Soviet leader acted for a state that has no code today)
+    assert {p.name: p.country for p in doc._.people} == {
+        "Ronald Reagan": "US",
+        "Joseph Stalin": None,
+    }
