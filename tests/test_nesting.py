@@ -77,3 +77,26 @@ def test_output_keeps_both_and_links_the_partial(annotate: Callable[[str], Doc])
     assert holder.kind == "indirect"
     assert holder.start <= partial.start and partial.end <= holder.end
     assert "“not true”" in holder.text
+
+
+def _said(
+    kind: str, start: int, end: int, speaker: str | None, confidence: float | None = None
+) -> QuoteRecord:
+    quote = _quote(kind, start, end)
+    quote.speaker, quote.rule, quote.confidence = speaker, "rule", confidence
+    return quote
+
+
+def test_a_fragment_nobody_was_found_for_is_said_by_its_report() -> None:
+    report = _said("indirect", 10, 60, "Volodymyr Zelensky", 0.97)
+    nested = with_nesting([report, _said("partial", 30, 40, None), _said("partial", 70, 80, None)])
+    assert [(q.speaker, q.rule, q.confidence) for q in nested[1:]] == [
+        ("Volodymyr Zelensky", "within-report", 0.97),
+        (None, "rule", None),  # outside any report
+    ]
+
+
+def test_a_fragment_whose_speaker_the_gate_left_out_stays_null() -> None:
+    report = _said("indirect", 10, 60, "Volodymyr Zelensky", 0.97)
+    gated = _said("partial", 30, 40, None, confidence=0.41)
+    assert with_nesting([report, gated])[1].speaker is None
