@@ -802,3 +802,14 @@ def test_a_palace_speaks_under_its_name(annotate: Callable[[str], Doc]) -> None:
         ("indirect", "Buckingham Palace"),
         ("partial", "Buckingham Palace"),
     ]
+
+
+def test_a_name_set_before_its_description_is_the_subject_he_points_back_to(
+    annotate: Callable[[str], Doc],
+) -> None:
+    # "Vučević, the new prime minister, reiterated ...": the parser makes the description the
+    # subject and hangs the name from the verb. "He added" is Vučević, not the president
+    # who was the subject of the paragraph before.
+    doc = annotate(excerpt("37", "Vučević, the new prime minister", 2, 6))
+    said = {q.words.text: q.speaker for q in quotes_of(doc)}
+    assert said["best possible"] == "Miloš Vučević"

@@ -43,7 +43,11 @@ class Antecedent:
 
 
 def _part_in_sentence(token: Token, person_at: dict[int, str], sources: SourcePhrases) -> str:
-    if is_main_subject(token, sources) or _closes_main_subject(token, person_at, sources):
+    if (
+        is_main_subject(token, sources)
+        or _closes_main_subject(token, person_at, sources)
+        or _opens_main_subject(token, sources)
+    ):
         return "subject"
     while token.dep_ in ("compound", "flat"):
         token = token.head
@@ -58,6 +62,27 @@ def _part_in_sentence(token: Token, person_at: dict[int, str], sources: SourcePh
     if token.dep_ in ("dobj", "dative") and token.head.dep_ == "ROOT":
         return "object"
     return "other"
+
+
+def _opens_main_subject(name: Token, sources: SourcePhrases) -> bool:
+    """ "Vučević, the new prime minister, reiterated ...": the parser may make the description
+    set after a name the subject and hang the name elsewhere; the name is who the subject is."""
+    doc = name.doc
+    after = name.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    description = doc[after + 1]
+    subject = description.head if description.dep_ in ("det", "amod", "compound") else description
+    while subject.dep_ in ("amod", "compound") and subject.head.i > subject.i:
+        subject = subject.head
+    end = subject.right_edge.i
+    closed = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
+    return (
+        subject.left_edge.i == after + 1
+        and closed
+        and subject.head == name.head
+        and is_main_subject(subject, sources)
+    )
 
 
 def _closes_main_subject(name: Token, person_at: dict[int, str], sources: SourcePhrases) -> bool:
