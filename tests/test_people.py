@@ -479,3 +479,12 @@ def test_a_past_leader_the_news_compares_with_has_their_country(
         "Ronald Reagan": "US",
         "Joseph Stalin": None,
     }
+
+
+def test_a_family_name_written_first_is_found_alone(annotate: Callable[[str], Doc]) -> None:
+    # "... talks with Chinese Foreign Minister Wang Yi ... Wang exchanged in-depth views on
+    # “the Ukraine issue” ... He also told Blinken": the model tags the lone "Wang" as nothing.
+    doc = annotate(excerpt("23", "Wang exchanged in-depth views", 2, 10))
+    wang = next(p for p in doc._.people if p.name == "Wang Yi")
+    assert [m.text for m in wang.mentions][:2] == ["Wang Yi", "Wang"]
+    assert wang.mentions[1].sent.text.startswith("Wang exchanged")

@@ -111,8 +111,19 @@ class CandidateFinder:
     def surnames_tagged_otherwise(self, doc: Doc, found: list[Span]) -> list[Span]:
         """ "Vučević, the new prime minister, reiterated ..." after "Prime Minister Miloš
         Vučević": the family name of someone already found, written alone, is that person
-        even where the model tagged it an organization; not a country's or a place's name."""
+        even where the model tagged it an organization or nothing; not a country's or a
+        place's name."""
         surnames = {span[-1].text for span in found if len(span) >= 2}
+        # "Wang Wenbin ... On Thursday Wang said": a family name written first, which no
+        # first-name list knows and no title is.
+        surnames |= {
+            span[0].text
+            for span in found
+            if len(span) >= 2
+            and span[0].text[:1].isupper()
+            and span[0].lower_ not in self.names.prefixes
+            and first_name_gender(span[0].text) is None
+        }
         taken = {i for span in found for i in range(span.start, span.end)}
         country_at = doc._.country_at or {}
         names: list[Span] = []
