@@ -60,6 +60,7 @@ def _genders() -> gender_detector.Detector:
     return gender_detector.Detector(case_sensitive=False)
 
 
+@cache  # asked of most capitalised words of every article; the list's answer never changes
 def first_name_gender(word: str) -> str | None:
     """The gender a first name usually has, or None for initials and unknown names."""
     if len(word.rstrip(".")) < 2:
