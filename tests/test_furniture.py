@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from extractor.components.furniture import FurnitureMarker
+
 HEADLINE = "Russia masses troops near Ukraine\n\n"
 
 # (id, text after a headline, the furniture expected in it)
@@ -145,3 +147,18 @@ def test_a_reported_clause_starts_after_a_heading_run_into_it(
             "Grigory Pasko",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("max_heading_words", "expected"),
+    [
+        pytest.param(4, ["Three Word Heading"], id="within-the-setting"),
+        pytest.param(2, [], id="longer-than-the-setting"),
+    ],
+)
+def test_a_glued_heading_is_as_long_as_the_heading_setting(
+    max_heading_words: int, expected: list[str]
+) -> None:
+    text = "The talks ended. Three Word Heading The sparse information sparked speculation."
+    marker = FurnitureMarker(max_heading_words)
+    assert [text[start:end] for start, end in marker.glued_heading_spans(text)] == expected

@@ -63,3 +63,39 @@ def test_a_title_before_a_closing_name_is_passed_over_whole(
         ("indirect", "Mark Kelly"),
         ("partial", "Mark Kelly"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian military analyst Pavel Felgenhauer spoke.",
+            [("Pavel Felgenhauer", ["analyst"], None, "m")],
+        ),
+        (
+            "Russian Deputy Foreign Minister Sergei Ryabkov spoke.",
+            [("Sergei Ryabkov", ["Deputy Foreign Minister"], "RU", "m")],
+        ),
+        (
+            "Pentagon spokeswoman Kiran Okafor spoke.",
+            [("Kiran Okafor", ["spokeswoman"], "US", "f")],
+        ),
+        (
+            "Pentagon spokesman Kiran Okafor spoke.",
+            [("Kiran Okafor", ["spokesman"], "US", "m")],
+        ),
+    ],
+    ids=[
+        "profession-gives-a-nationality",
+        "office-gives-a-country",
+        "gendered-title-word-f",
+        "gendered-title-word-m",
+    ],
+)
+def test_a_role_is_read_off_the_title_words(
+    annotate: Callable[[str], Doc],
+    text: str,
+    expected: list[tuple[str, list[str], str | None, str]],
+) -> None:
+    doc = annotate(text)
+    assert [(p.name, p.titles, p.country, p.gender) for p in doc._.people] == expected

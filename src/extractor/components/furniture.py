@@ -57,6 +57,7 @@ class FurnitureMarker:
         self.glued_heading = _glued_heading_pattern(
             sorted(w.capitalize() for w in lexicon.lower_set("sentence_openers.txt")),
             sorted(self.connectors),
+            max_heading_words,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -133,10 +134,14 @@ def furniture_spans(text: str, marker: FurnitureMarker) -> list[CharSpan]:
     return merged
 
 
-def _glued_heading_pattern(openers: list[str], connectors: list[str]) -> re.Pattern[str]:
+def _glued_heading_pattern(
+    openers: list[str], connectors: list[str], max_words: int
+) -> re.Pattern[str]:
+    """A pattern for one to `max_words` capitalised words (each may bring a connector) glued
+    between a sentence's end and one of `openers`; group 1 is the heading with its credit."""
     word = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"  # "Approach", "U.S"; not "Senate." ending a sentence
     joined = "|".join(re.escape(c) for c in connectors)
-    words = rf"(?:{word}(?:\s(?:{joined}))?\s){{1,4}}"
+    words = rf"(?:{word}(?:\s(?:{joined}))?\s){{1,{max_words}}}"
     credit = r"(?:/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*\s)?"  # "Maxim Zmeyev / Reuters"
     opener = "|".join(re.escape(o) for o in openers)
     return re.compile(rf"[.!?][\"”’]?\s({words}{credit})(?=(?:{opener})\s)")

@@ -61,11 +61,10 @@ class RoleReader:
     def role_of(self, name: Span) -> Role:
         """Return what the pre-modifiers and appositions of a name say about the person."""
         role = Role()
-        block = premodifier_block(name, self.max_premodifier_tokens)
-        self._read_phrase(block, role)
-        for phrase in appositions(name):
-            self._read_phrase(phrase, role)
-        if role.country is None and not self._a_profession(role):
+        phrases = [premodifier_block(name, self.max_premodifier_tokens), *appositions(name)]
+        titles = [self._read_phrase(phrase, role) for phrase in phrases]
+        a_profession = any(t is not None and t[-1].lower_ in self.professions for t in titles)
+        if role.country is None and not a_profession:
             role.country = self._country_of_a_body(name)
         if name.start > 0:
             before = name.doc[name.start - 1]
@@ -74,18 +73,24 @@ class RoleReader:
                 role.gender = gender
         return role
 
-    def _read_phrase(self, tokens: list[Token], role: Role) -> None:
-        """Add the title that ends the phrase, and any country or institution before it."""
+    def _read_phrase(self, tokens: list[Token], role: Role) -> Span | None:
+        """Add the title that ends the phrase, and any country or institution before it. Return
+        the title's tokens when the title is new to the role, else None."""
         if not tokens:
-            return
-        title = self.title_of(tokens)
-        if title is not None:
-            if title.lower() not in (t.lower() for t in role.titles):
-                role.titles.append(title)
-            for word in lexicon.title_words(title):
-                role.gender = self.gendered.get(word, role.gender)
-        if title is not None and lexicon.title_words(title)[-1] in self.professions:
-            return  # "Russian military analyst ...": a nationality, not a country acted for
+            return None
+        span = self._title_span(tokens)
+        title = None if span is None else span.text
+        added = None
+        if span is not None:
+            if span.text.lower() not in (t.lower() for t in role.titles):
+                role.titles.append(span.text)
+                added = span
+            # The title's own tokens are its words, split as titles.txt is (lexicon.title_words).
+            for token in span:
+                role.gender = self.gendered.get(token.lower_, role.gender)
+            if span[-1].lower_ in self.professions:
+                # "Russian military analyst ...": a nationality, not a country acted for
+                return added
         if role.country is None and (title is not None or _only_a_country(tokens)):
             # "the US defence secretary": a country written in the phrase beats the one a
             # title's spelling or office suggests. Without a title, "Ukraine's Zelensky" acts
@@ -101,6 +106,7 @@ class RoleReader:
             role.country = self._country_of_a_party(tokens)
         if role.office_country is None and title is not None:
             role.office_country = self.title_countries.get(title.lower())
+        return added
 
     def _country_of_a_party(self, tokens: list[Token]) -> str | None:
         """The country of a party named in the phrase, or ending in it: the phrase before a
@@ -127,9 +133,6 @@ class RoleReader:
     def _only_a_party(self, tokens: list[Token]) -> bool:
         return tuple(t.lower_ for t in tokens) in self.parties
 
-    def _a_profession(self, role: Role) -> bool:
-        return any(lexicon.title_words(t)[-1] in self.professions for t in role.titles)
-
     def _country_of_a_body(self, name: Span) -> str | None:
         """The country whose state body or armed unit the person is part of, when its name
         names the country: "Mitch Fifield, of the Permanent Mission of Australia" -> AU,
@@ -150,14 +153,19 @@ class RoleReader:
 
     def title_of(self, tokens: list[Token]) -> str | None:
         """Return the title a phrase holds, as written, or None."""
+        span = self._title_span(tokens)
+        return None if span is None else span.text
+
+    def _title_span(self, tokens: list[Token]) -> Span | None:
+        """Return the tokens of the title a phrase holds, or None."""
         found = self._title_in(tokens)
         if found is None:
             return None
         start, end = found
         # An "of"-phrase read before its head noun ("of Defense" + "Minister") can put the
         # title's words out of text order: no title can be read from them then.
-        text = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1].text
-        return text or None
+        span = tokens[start].doc[tokens[start].i : tokens[end - 1].i + 1]
+        return span if span.text else None
 
     def _title_in(self, tokens: list[Token]) -> tuple[int, int] | None:
         """Return where the title of a phrase lies: the longest title that ends the phrase, or

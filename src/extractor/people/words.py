@@ -11,7 +11,6 @@ from spacy.tokens import Token
 from extractor import lexicon
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-MAX_NAME_TOKENS = 5
 # The small model calls names anything, ORG and WORK_OF_ART included; only a place or a
 # number label is taken as evidence against a name.
 NOT_PERSON_LABELS = frozenset(

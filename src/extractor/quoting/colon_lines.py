@@ -3,10 +3,11 @@ considered the invasion an error", "President of Ukraine: delaying weapons is an
 "KE boss: This is a defining moment". Teasers, related-story links and subheads write reported
 speech this way; `headlines.py` reads the same shape in capitals.
 
-The line is one paragraph of a few words whose part after the colon has a finite verb; what
-stands before the colon names the speaker (one person, or a description the resolver finds),
-and only the part before "to" ("Prime Minister of India to Putin:" is the prime minister's).
-A line whose speaker names no person we know ("Photo:", "Read more:", a body) is left alone.
+The line is one paragraph of a few words (found over the text with the quotation marks, in
+`QuoteContext.colon_lines`) whose part after the colon has a finite verb; what stands before
+the colon names the speaker (one person, or a description the resolver finds), and only the
+part before "to" ("Prime Minister of India to Putin:" is the prime minister's). A line whose
+speaker names no person we know ("Photo:", "Read more:", a body) is left alone.
 """
 
 from __future__ import annotations
@@ -23,31 +24,14 @@ FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 def colon_line_events(context: QuoteContext, taken: list[SpeechEvent]) -> list[SpeechEvent]:
     """Reported speech of "Speaker: statement" lines not already quoted."""
     events = []
-    for start, end in context.paragraphs:
-        line = context.text[start:end]
-        # The line is read as text (its colon, the statement's stripped end), which becomes
-        # tokens only where the parse is asked about it.
-        colon = line.find(": ")
-        if (
-            colon <= 0
-            or colon > context.settings.colon_speaker_chars
-            or len(line.split()) > context.settings.colon_line_max_words
-        ):
-            continue
-        statement_start = start + colon + 2
-        statement_end = start + len(line.rstrip().rstrip(".!"))
-        words = context.text[statement_start:statement_end].split()
-        if (
-            len(words) < context.settings.colon_statement_min_words
-            or context.text[statement_start] in "\"“‘'"
-        ):
-            continue
-        statement = context.words_over(statement_start, statement_end)
+    for line in context.colon_lines:
+        statement_start, statement_end = line.statement_start, line.statement_end
+        statement = line.statement_words
         if statement is None or not any(t.tag_ in FINITE_TAGS for t in statement):
             continue  # a title ("Nothing Is True: Adventures in Modern Russia"), a list
         if any(e.start < statement_end and statement_start < e.end for e in taken):
             continue
-        span = context.words_over(start, start + colon)
+        span = line.speaker_words
         if (
             span is None
             or len(span) == 0

@@ -1,9 +1,11 @@
 """What finding quotes in one Doc needs to share: the text's paragraphs, its quotation marks,
-the cue verbs, the settings, and the speaker resolver; and the speech events found so far."""
+dashes and colon lines, each with its tokens; the cue verbs, the settings, and the speaker
+resolver; and the speech events found so far."""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +43,40 @@ class SpeechEvent:
         return self.tokens[-1] if self.end <= self.tokens.end_char else None
 
 
+@dataclass(frozen=True)
+class MarkedTokens:
+    """The tokens of a quote in quotation marks (a `MarkedSpan`)."""
+
+    # The quote with its marks: the first token holds the opening mark, the last the closing
+    # one (a mark is never a space, so some token holds it).
+    whole: Span | None
+    inner: Span | None  # the text between the marks
+    # The token over the character before the opening mark; None when that character is the
+    # space after a token ("said “We ..."), which the expanded span leaves out.
+    before: Token | None
+
+
+@dataclass(frozen=True)
+class DashedSpeech:
+    """Speech set off by dashes, outside quotation marks, with its tokens."""
+
+    speech: DashSpeech
+    words: Span | None  # the tokens covering the speech
+    cue: Token | None  # the token the attribution after the closing dash starts in, if any
+
+
+@dataclass(frozen=True)
+class ColonLine:
+    """A short paragraph that gives a speaker, a colon and their words ("Sikorski: Putin would
+    do well if he considered the invasion an error"): text[statement_start:statement_end] is
+    the statement, without the line's closing stop. `colon_lines.py` reads who speaks."""
+
+    statement_start: int
+    statement_end: int
+    speaker_words: Span | None  # the tokens before the colon
+    statement_words: Span | None  # the tokens of the statement
+
+
 class QuoteContext:
     def __init__(self, doc: Doc, cues: Cues, settings: QuoteSettings, words: QuoteWords) -> None:
         self.doc = doc
@@ -48,25 +84,47 @@ class QuoteContext:
         self.cues = cues
         self.settings = settings
         self.words = words
-        # Paragraphs, quotation marks and dashes are found over the text, not over tokens:
-        # each is given the tokens that cover it here, once (`words_over`).
+        # Paragraphs, quotation marks, dashes and colon lines are found over the text, not over
+        # tokens: each is given the tokens that cover it here, once (`_words_over`), and the
+        # finders read those.
         self.paragraphs = paragraphs(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self.paragraph_words = [self.words_over(start, end) for start, end in self.paragraphs]
+        self.paragraph_words = [self._words_over(start, end) for start, end in self.paragraphs]
         self.marked = [m for m in quoted_spans(self.text, settings) if self._has_words(m)]
+        self.marked_tokens = {
+            m: MarkedTokens(
+                self._words_over(m.open, m.end),
+                self._words_over(*m.inner),
+                self._token_at(max(0, m.open - 1)),
+            )
+            for m in self.marked
+        }
         # Speech set off by dashes, outside quotation marks: its words are a quote's too.
-        self.dashed: list[DashSpeech] = [
-            d
+        self.dashed = [
+            DashedSpeech(
+                d,
+                self._words_over(d.start, d.end),
+                None if d.cue_start is None else self._token_at(d.cue_start),
+            )
             for d in dash_spans(self.text, words.dash_cues, settings)
             if not any(m.open <= d.end and d.start <= m.end for m in self.marked)
         ]
-        self.dash_words = [self.words_over(d.start, d.end) for d in self.dashed]
+        self.colon_lines = [
+            ColonLine(
+                statement_start,
+                statement_end,
+                self._words_over(start, colon),
+                self._words_over(statement_start, statement_end),
+            )
+            for start, colon, statement_start, statement_end in _colon_lines(
+                self.text, self.paragraphs, settings
+            )
+        ]
         self.quote_of_token: dict[int, int] = {}
-        quoted = [(m.open, m.end) for m in self.marked] + [(d.start, d.end) for d in self.dashed]
-        # Each quote with its marks: the first token holds the opening mark, the last the
-        # closing one (a mark is never a space, so some token holds it).
-        self.marked_words = {m: self.words_over(m.open, m.end) for m in self.marked}
-        spans = [self.marked_words[m] for m in self.marked] + self.dash_words
+        quoted = [(m.open, m.end) for m in self.marked] + [
+            (d.speech.start, d.speech.end) for d in self.dashed
+        ]
+        spans = [self.marked_tokens[m].whole for m in self.marked] + [d.words for d in self.dashed]
         for number, span in enumerate(spans):
             for token in span or []:
                 self.quote_of_token.setdefault(token.i, number)
@@ -79,25 +137,25 @@ class QuoteContext:
 
     def opening_mark(self, marks: MarkedSpan) -> Token | None:
         """The token of a quote's opening mark."""
-        words = self.marked_words[marks]
+        words = self.marked_tokens[marks].whole
         return words[0] if words is not None and len(words) else None
 
     def closing_mark(self, marks: MarkedSpan) -> Token | None:
         """The token of a quote's closing mark; None for a quote left open."""
-        words = self.marked_words[marks]
+        words = self.marked_tokens[marks].whole
         return words[-1] if marks.closed and words is not None and len(words) else None
 
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
 
-    def words_over(self, start: int, end: int) -> Span | None:
+    def _words_over(self, start: int, end: int) -> Span | None:
         """The tokens that cover text[start:end], a position found in the text (quotation
         marks, dashes, a paragraph, a colon); None when no token does."""
         return self.doc.char_span(start, end, alignment_mode="expand")
 
-    def token_at(self, char: int) -> Token | None:
+    def _token_at(self, char: int) -> Token | None:
         """The token over a character the text's marks point at ("“", a dash)."""
-        span = self.words_over(char, char + 1)
+        span = self._words_over(char, char + 1)
         return span[0] if span is not None and len(span) else None
 
     def in_quote(self, token: Token) -> bool:
@@ -138,3 +196,27 @@ class QuoteContext:
             for person in self.resolver.people.values()
             if any(start <= m.start_char and m.end_char <= end for m in person.mentions)
         )
+
+
+def _colon_lines(
+    text: str, paragraphs: list[tuple[int, int]], settings: QuoteSettings
+) -> Iterator[tuple[int, int, int, int]]:
+    """(start, colon, statement start, statement end) of each paragraph shaped as a colon
+    line: a few words, a colon and space not far into it, then at least a few words that do
+    not open with a quotation mark (a quote in marks is found as one). The line is read as
+    text (its colon, the statement's stripped end); `colon_lines.py` asks its tokens."""
+    for start, end in paragraphs:
+        line = text[start:end]
+        colon = line.find(": ")
+        if (
+            colon <= 0
+            or colon > settings.colon_speaker_chars
+            or len(line.split()) > settings.colon_line_max_words
+        ):
+            continue
+        statement_start = start + colon + 2
+        statement_end = start + len(line.rstrip().rstrip(".!"))
+        words = text[statement_start:statement_end].split()
+        if len(words) < settings.colon_statement_min_words or text[statement_start] in "\"“‘'":
+            continue
+        yield start, start + colon, statement_start, statement_end

@@ -7,14 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractor.linguistics.syntax import word_span
-from extractor.quoting.context import QuoteContext, SpeechEvent
+from extractor.quoting.context import DashedSpeech, QuoteContext, SpeechEvent
 from extractor.quoting.cues import inverted_subject
-from extractor.quoting.dashes import DashSpeech
 
 
 def dash_events(context: QuoteContext) -> list[SpeechEvent]:
     events = []
-    for speech, tokens in zip(context.dashed, context.dash_words, strict=True):
+    for dashed in context.dashed:
+        speech, tokens = dashed.speech, dashed.words
         if tokens is None or len(tokens) == 0:
             continue
         event = SpeechEvent(
@@ -24,7 +24,7 @@ def dash_events(context: QuoteContext) -> list[SpeechEvent]:
             paragraph=context.paragraph_of(speech.start),
             tokens=tokens,
         )
-        cue = _cue(context, speech)
+        cue = _cue(context, dashed)
         if cue is not None:
             event.attributed, event.rule = True, "dash-cue"
             event.cue = word_span(cue)
@@ -37,14 +37,12 @@ def dash_events(context: QuoteContext) -> list[SpeechEvent]:
     return events
 
 
-def _cue(context: QuoteContext, speech: DashSpeech) -> Token | None:
+def _cue(context: QuoteContext, dashed: DashedSpeech) -> Token | None:
     """The speech verb of the clause after the closing dash."""
-    if speech.cue_start is None:
+    first = dashed.cue
+    if dashed.speech.cue_start is None or first is None:
         return None
-    first = context.token_at(speech.cue_start)
-    if first is None:
-        return None
-    paragraph = context.paragraph_of(speech.cue_start)
+    paragraph = context.paragraph_of(dashed.speech.cue_start)
     for token in context.doc[first.i : first.i + context.settings.dash_cue_tokens]:
         if context.paragraph_of(token.idx) != paragraph or context.in_quote(token):
             return None

@@ -48,7 +48,7 @@ class QuotedFinder:
 
     def _event(self, marks: MarkedSpan) -> SpeechEvent | None:
         start, end = marks.inner
-        tokens = self.context.words_over(start, end)
+        tokens = self.context.marked_tokens[marks].inner
         if tokens is None or len(tokens) == 0 or self._named_not_quoted(marks, tokens):
             return None
         return SpeechEvent(
@@ -92,14 +92,16 @@ class QuotedFinder:
                 or TIMESTAMP.search(words[-1].split(".")[-1]) is not None
             )
             if not opens_unit:
-                previous = self._token_before(marks.open)
+                previous = self._token_before(marks)
                 opens_unit = previous is not None and self.context.cues.is_cue(previous)
             if not opens_unit:
                 return False
         return _is_clause(tokens)
 
-    def _token_before(self, char: int) -> Token | None:
-        token = self.context.token_at(max(0, char - 1))
+    def _token_before(self, marks: MarkedSpan) -> Token | None:
+        """The last token before a quote's opening mark that is no space."""
+        char = marks.open
+        token = self.context.marked_tokens[marks].before
         while token is not None and token.i > 0 and (token.is_space or token.idx >= char):
             token = self.doc[token.i - 1]
         return token
