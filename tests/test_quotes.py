@@ -696,3 +696,19 @@ def test_each_source_phrase_in_the_data_names_its_source(
     assert quotes == [
         ("indirect", "The alliance will send more ships to the region", "Jens Stoltenberg")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The minister said “We will answer them all today.”", id="space-after-cue"),
+        pytest.param("The minister said,“We will answer them all today.”", id="comma-glued"),
+    ],
+)
+def test_a_whole_clause_after_a_cue_is_a_direct_quote(
+    annotate: Callable[[str], Doc], text: str
+) -> None:
+    # (the character before the mark is a space in the first: the cue is the word before it)
+    assert [(q.kind, q.words.text) for q in annotate(text)._.quotes] == [
+        ("direct", "We will answer them all today.")
+    ]

@@ -51,8 +51,8 @@ class MarkedTokens:
     # one (a mark is never a space, so some token holds it).
     whole: Span | None
     inner: Span | None  # the text between the marks
-    # The token over the character before the opening mark; None when that character is the
-    # space after a token ("said “We ..."), which the expanded span leaves out.
+    # The token over the last character before the opening mark that is no space: "said" in
+    # 'said “We ...' as in 'said,“We ...'.
     before: Token | None
 
 
@@ -95,7 +95,7 @@ class QuoteContext:
             m: MarkedTokens(
                 self._words_over(m.open, m.end),
                 self._words_over(*m.inner),
-                self._token_at(max(0, m.open - 1)),
+                self._token_at(_last_written_before(self.text, m.open)),
             )
             for m in self.marked
         }
@@ -220,3 +220,11 @@ def _colon_lines(
         if len(words) < settings.colon_statement_min_words or text[statement_start] in "\"“‘'":
             continue
         yield start, start + colon, statement_start, statement_end
+
+
+def _last_written_before(text: str, position: int) -> int:
+    """The position of the last character before `position` that is no space (0 if none)."""
+    before = position - 1
+    while before > 0 and text[before].isspace():
+        before -= 1
+    return max(0, before)
